@@ -1,0 +1,107 @@
+/** The public API types of `shop` (catalog slice). */
+import { Type, type Static } from '@sinclair/typebox';
+import { CurrencyCode, Money, Timestamp, Uuid } from '../primitives.ts';
+
+export const ProductStatus = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('active'),
+  Type.Literal('archived'),
+]);
+export type ProductStatus = Static<typeof ProductStatus>;
+
+export const Product = Type.Object(
+  {
+    id: Uuid,
+    slug: Type.String(),
+    title: Type.String(),
+    description: Type.String(),
+    brand: Type.Union([Type.String(), Type.Null()]),
+    category: Type.Union([Type.Object({ id: Uuid, slug: Type.String(), name: Type.String() }), Type.Null()]),
+    price: Money,
+    sellerId: Uuid,
+    sellerName: Type.String(),
+    status: ProductStatus,
+    imageUrl: Type.Union([Type.String(), Type.Null()]),
+    rating: Type.Union([Type.Number(), Type.Null()]),
+    attributes: Type.Record(Type.String(), Type.String()),
+    createdAt: Timestamp,
+  },
+  { $id: 'Product' },
+);
+export type Product = Static<typeof Product>;
+
+export const FacetValue = Type.Object({ value: Type.String(), label: Type.String(), count: Type.Integer() });
+
+export const ProductPage = Type.Object({
+  items: Type.Array(Type.Ref(Product)),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  limit: Type.Integer(),
+  facets: Type.Object({
+    brands: Type.Array(FacetValue),
+    categories: Type.Array(FacetValue),
+    price: Type.Object({
+      min: Type.Union([Type.Integer(), Type.Null()]),
+      max: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  }),
+});
+export type ProductPage = Static<typeof ProductPage>;
+
+export const ProductSort = Type.Union(
+  [
+    Type.Literal('relevance'),
+    Type.Literal('price_asc'),
+    Type.Literal('price_desc'),
+    Type.Literal('newest'),
+    Type.Literal('rating'),
+  ],
+  { default: 'relevance' },
+);
+export type ProductSort = Static<typeof ProductSort>;
+
+export const ProductQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    category: Type.Optional(
+      Type.String({ maxLength: 100, description: 'category slug; includes subcategories' }),
+    ),
+    brand: Type.Optional(Type.String({ maxLength: 100 })),
+    seller: Type.Optional(Uuid),
+    minPrice: Type.Optional(Type.Integer({ minimum: 0, description: 'minor units' })),
+    maxPrice: Type.Optional(Type.Integer({ minimum: 0, description: 'minor units' })),
+    sort: Type.Optional(ProductSort),
+    page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type ProductQuery = Static<typeof ProductQuery>;
+
+export const NewProduct = Type.Object(
+  {
+    title: Type.String({ minLength: 2, maxLength: 200 }),
+    description: Type.String({ maxLength: 10_000, default: '' }),
+    brand: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    categorySlug: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    price: Type.Object(
+      { amount: Type.Integer({ minimum: 1, maximum: 1_000_000_000_000 }), currency: CurrencyCode },
+      { additionalProperties: false },
+    ),
+    status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('active')])),
+    attributes: Type.Optional(
+      Type.Record(Type.String({ maxLength: 50 }), Type.String({ maxLength: 200 }), { maxProperties: 50 }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type NewProduct = Static<typeof NewProduct>;
+
+export const Category = Type.Object({
+  id: Uuid,
+  slug: Type.String(),
+  name: Type.String(),
+  parentId: Type.Union([Uuid, Type.Null()]),
+  path: Type.Array(Type.String(), { description: 'slugs from the root to this category (breadcrumbs)' }),
+});
+export type Category = Static<typeof Category>;

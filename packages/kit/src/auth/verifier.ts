@@ -1,0 +1,140 @@
+/**
+ * Access-token verification against the `users` JWKS. The last good key set is kept in memory and
+ * refreshed in the background, so services keep verifying tokens while `users` is down.
+ */
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import type { Role } from '@sauda/contracts';
+import type { Principal } from './access.ts';
+
+/** Turns a bearer token into a principal, or throws. */
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+/** A token that is expired, forged or for another audience. */
+export class InvalidToken extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidToken';
+  }
+}
+
+/** No key set could be loaded yet (users never reached since start). */
+export class KeysUnavailable extends Error {
+  constructor() {
+    super('signing keys are not available yet');
+    this.name = 'KeysUnavailable';
+  }
+}
+
+export interface JwksVerifierOptions {
+  /** Loads the current JWKS (usually GET `${USERS_URL}/.well-known/jwks.json`). */
+  fetchKeys: () => Promise<JSONWebKeySet>;
+  issuer: string;
+  audience: string;
+  /** Background refresh period. */
+  refreshMs?: number;
+  /** Least time between two refreshes triggered by an unknown key id. */
+  unknownKidCooldownMs?: number;
+  now?: () => number;
+}
+
+/** A verifier that caches the key set and survives the key source being down. */
+export function createJwksVerifier(
+  options: JwksVerifierOptions,
+): TokenVerifier & { close(): void; refresh(): Promise<boolean> } {
+  const refreshMs = options.refreshMs ?? 5 * 60_000;
+  const cooldownMs = options.unknownKidCooldownMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  let keys: ReturnType<typeof createLocalJWKSet> | undefined;
+  let kids = new Set<string>();
+  let lastRefresh = 0;
+  let inflight: Promise<boolean> | undefined;
+
+  const refresh = (): Promise<boolean> => {
+    inflight ??= (async () => {
+      lastRefresh = now();
+      try {
+        const set = await options.fetchKeys();
+        keys = createLocalJWKSet(set);
+        kids = new Set(set.keys.map((key) => key.kid ?? ''));
+        return true;
+      } catch {
+        // Keep the last good set: tokens signed with known keys stay verifiable while users is down.
+        return false;
+      } finally {
+        inflight = undefined;
+      }
+    })();
+    return inflight;
+  };
+
+  const timer = setInterval(() => void refresh(), refreshMs);
+  timer.unref();
+
+  return {
+    refresh,
+    close: () => clearInterval(timer),
+    async verify(token) {
+      const kid = readKid(token);
+      if (!keys || (kid && !kids.has(kid) && now() - lastRefresh >= cooldownMs)) await refresh();
+      if (!keys) throw new KeysUnavailable();
+      try {
+        const { payload } = await jwtVerify(token, keys, {
+          issuer: options.issuer,
+          audience: options.audience,
+        });
+        return principalFromClaims(payload);
+      } catch (error) {
+        throw new InvalidToken(error instanceof Error ? error.message : 'invalid token');
+      }
+    },
+  };
+}
+
+function readKid(token: string): string | undefined {
+  const [header] = token.split('.');
+  if (!header) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { kid?: unknown };
+    return typeof parsed.kid === 'string' ? parsed.kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Access-token claims: `sub` is the account id, `roles` its roles, `name` and `email`, `sid` the session. */
+export function principalFromClaims(payload: JWTPayload): Principal {
+  if (typeof payload.sub !== 'string') throw new InvalidToken('token has no subject');
+  const roles = Array.isArray(payload.roles)
+    ? (payload.roles.filter((r) => typeof r === 'string') as Role[])
+    : [];
+  return {
+    id: payload.sub,
+    roles,
+    ...(typeof payload.email === 'string' ? { email: payload.email } : {}),
+    ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+    ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
+  };
+}
+
+/** The verifier every service uses: keys from `users`' JWKS endpoint, cached through its outages. */
+export function createUsersVerifier(config: {
+  USERS_URL: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+}): TokenVerifier & {
+  close(): void;
+  refresh(): Promise<boolean>;
+} {
+  const url = new URL('/.well-known/jwks.json', config.USERS_URL);
+  return createJwksVerifier({
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    fetchKeys: async () => {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
+      return (await response.json()) as JSONWebKeySet;
+    },
+  });
+}

@@ -1,0 +1,43 @@
+/** PostgreSQL access: the `postgres` driver, SQL-first, parameterised by tagged templates. */
+import postgres from 'postgres';
+
+/** A connection pool. Queries are tagged templates: sql`select * from t where id = ${id}`. */
+export type Db = postgres.Sql;
+/** A transaction handle: the same query API, bound to one connection inside BEGIN … COMMIT. */
+export type Tx = postgres.TransactionSql;
+/** Either a pool or a transaction: what repositories accept, so callers choose the scope. */
+export type Queryable = Db | Tx;
+
+export interface DbOptions {
+  /** Pool size. */
+  max?: number;
+  /** Application name shown in pg_stat_activity. */
+  applicationName?: string;
+}
+
+/** Opens a pool. Numeric columns come back as numbers only when safe (bigint stays a string). */
+export function createDb(url: string, options: DbOptions = {}): Db {
+  return postgres(url, {
+    max: options.max ?? 10,
+    idle_timeout: 30,
+    connect_timeout: 10,
+    onnotice: () => undefined,
+    connection: { application_name: options.applicationName ?? 'sauda' },
+    transform: { undefined: null },
+  });
+}
+
+/** Runs `work` in one transaction; commits when it resolves, rolls back when it throws. */
+export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return (await db.begin(work)) as T;
+}
+
+/** True when the database answers. Used by readiness checks. */
+export async function pingDb(db: Db): Promise<boolean> {
+  try {
+    await db`select 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,4 @@
+/** Test helpers: real databases, isolated streams, tokens. */
+export * from './database.ts';
+export * from './tokens.ts';
+export * from './probes.ts';

@@ -1,0 +1,125 @@
+/** Builds the gateway without listening: security, proxy, merged docs, aggregated health, web app. */
+import { createService, type App, type TokenVerifier } from '@sauda/kit';
+import { Type } from '@sinclair/typebox';
+import { request } from 'undici';
+import { mergeOpenApi } from './docs/merge-openapi.ts';
+import { aggregateHealth } from './health/aggregate.ts';
+import { registerProxy } from './routing/proxy.ts';
+import { registerSecurity } from './security/security.ts';
+import { registerWebApp } from './web/web-app.ts';
+import type { GatewayConfig } from './config.ts';
+
+export interface GatewayDeps {
+  config: Pick<
+    GatewayConfig,
+    | 'LOG_LEVEL'
+    | 'LOG_FORMAT'
+    | 'CORS_ORIGINS'
+    | 'HSTS'
+    | 'REDIS_URL'
+    | 'RATE_LIMIT_PER_MINUTE'
+    | 'AUTH_RATE_LIMIT_PER_MINUTE'
+    | 'UPSTREAM_TIMEOUT_MS'
+    | 'WEB_DIST'
+  >;
+  upstreams: Record<string, string>;
+  verifier: TokenVerifier;
+}
+
+/** The gateway app and a closer for what it opened (Redis, the docs refresher). */
+export async function buildApp(deps: GatewayDeps): Promise<{ app: App; close: () => Promise<void> }> {
+  const self: { app?: App } = {};
+  // The gateway's own routes (aggregated health) are part of the public document too.
+  const docs = createDocsCache(
+    deps.upstreams,
+    () => self.app?.swagger() as Record<string, unknown> | undefined,
+  );
+  const app = await createService({
+    name: 'gateway',
+    description: 'The single public entry of Sauda.',
+    auth: deps.verifier,
+    logLevel: deps.config.LOG_LEVEL,
+    logFormat: deps.config.LOG_FORMAT,
+    openApiDocument: docs.current,
+  });
+  const closeSecurity = await registerSecurity(app, {
+    corsOrigins: deps.config.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    hsts: deps.config.HSTS,
+    perMinute: deps.config.RATE_LIMIT_PER_MINUTE,
+    authPerMinute: deps.config.AUTH_RATE_LIMIT_PER_MINUTE,
+    verifier: deps.verifier,
+    ...(deps.config.REDIS_URL ? { redisUrl: deps.config.REDIS_URL } : {}),
+  });
+  app.get(
+    '/api/health',
+    {
+      config: { auth: { access: 'public', owns: 'service status only' } },
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness of every service',
+        response: {
+          200: Type.Object({
+            status: Type.String(),
+            services: Type.Array(
+              Type.Object({
+                service: Type.String(),
+                status: Type.String(),
+                ms: Type.Number(),
+                checks: Type.Optional(Type.Record(Type.String(), Type.String())),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => {
+      const services = await aggregateHealth(deps.upstreams);
+      return { status: services.every((s) => s.status === 'ready') ? 'ready' : 'degraded', services };
+    },
+  );
+  await registerProxy(app, {
+    upstreams: deps.upstreams,
+    verifier: deps.verifier,
+    timeoutMs: deps.config.UPSTREAM_TIMEOUT_MS,
+  });
+  await registerWebApp(app, deps.config.WEB_DIST);
+  self.app = app;
+  app.addHook('onReady', async () => docs.refresh());
+  return {
+    app,
+    close: async () => {
+      docs.stop();
+      await closeSecurity();
+    },
+  };
+}
+
+/** Keeps the merged OpenAPI document fresh: fetched at start and every 30 s, served from memory. */
+function createDocsCache(
+  upstreams: Record<string, string>,
+  own: () => Record<string, unknown> | undefined,
+): { current: () => Record<string, unknown>; refresh: () => Promise<void>; stop: () => void } {
+  let merged = mergeOpenApi({}, '0.1.0');
+  const refresh = async (): Promise<void> => {
+    const entries = await Promise.all(
+      Object.entries(upstreams).map(async ([service, base]) => {
+        try {
+          const response = await request(`${base}/openapi.json`, { signal: AbortSignal.timeout(2000) });
+          const doc =
+            response.statusCode === 200
+              ? ((await response.body.json()) as Record<string, unknown>)
+              : undefined;
+          return [service, doc] as const;
+        } catch {
+          return [service, undefined] as const;
+        }
+      }),
+    );
+    merged = mergeOpenApi({ ...Object.fromEntries(entries), gateway: own() }, '0.1.0');
+  };
+  const timer = setInterval(() => void refresh(), 30_000);
+  timer.unref();
+  return { current: () => merged, refresh, stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRoute } from './route-table.ts';
+
+describe('resolveRoute', () => {
+  it.each([
+    ['/api/auth/login', 'users', '/auth/login', false],
+    ['/api/me', 'users', '/me', true],
+    ['/api/me/addresses', 'users', '/me/addresses', true],
+    ['/api/products?q=phone&limit=20', 'shop', '/products?q=phone&limit=20', false],
+    ['/api/products/0190-abc', 'shop', '/products/0190-abc', false],
+    ['/api/seller/products/1', 'shop', '/seller/products/1', true],
+    ['/api/seller/orders', 'orders', '/seller/orders', true],
+    ['/api/tracking/SD123456785KZ', 'shipping', '/tracking/SD123456785KZ', false],
+  ])('sends %s to %s as %s', (path, service, upstreamPath, signedIn) => {
+    const resolved = resolveRoute(path);
+    expect(resolved?.route.service).toBe(service);
+    expect(resolved?.upstreamPath).toBe(upstreamPath);
+    expect(resolved?.route.signedIn).toBe(signedIn);
+  });
+
+  it('matches whole segments only', () => {
+    expect(resolveRoute('/api/productsx')).toBeUndefined();
+    expect(resolveRoute('/api/mee')).toBeUndefined();
+    expect(resolveRoute('/api')).toBeUndefined();
+  });
+});
