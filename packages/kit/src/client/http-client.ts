@@ -152,19 +152,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
+const TRANSIENT = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+]);
+
 function isTransient(error: unknown): boolean {
-  if (error instanceof RetryableStatus) return true;
-  if (error instanceof undiciErrors.UndiciError) return true;
-  const code = (error as { code?: string; name?: string }).code ?? (error as { name?: string }).name;
-  return [
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'TimeoutError',
-    'AbortError',
-    'UND_ERR_SOCKET',
-  ].includes(code ?? '');
+  if (error instanceof RetryableStatus || error instanceof undiciErrors.UndiciError) return true;
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  // An aborted request (our timeout signal) is a DOMException named TimeoutError or AbortError.
+  return (
+    (typeof code === 'string' && TRANSIENT.has(code)) || name === 'TimeoutError' || name === 'AbortError'
+  );
 }
