@@ -5,7 +5,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['sauda-source'], externalConditions: ['sauda-source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'tools/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
-    globalSetup: ['packages/kit/src/testing/global-setup.ts'],
+    globalSetup: ['tools/testing/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

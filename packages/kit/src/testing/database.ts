@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
+import './provided.ts';
 import { createDb, type Db } from '../db/db.ts';
 
 export interface TestDatabase {

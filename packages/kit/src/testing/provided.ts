@@ -1,0 +1,9 @@
+/** What the test global set-up provides to every test file (vitest `inject`). */
+export {};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseAdminUrl: string;
+    natsUrl: string | null;
+  }
+}
