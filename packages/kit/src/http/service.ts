@@ -161,8 +161,9 @@ function enforceAccessDeclarations(app: App, verifier: TokenVerifier | undefined
       );
       assertAccess(declared.access, request.principal);
     };
-    const existing = route.preHandler;
-    route.preHandler = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : [guard];
+    // onRequest: the caller is checked before the body is even read, so strangers learn nothing of the schema.
+    const existing = route.onRequest;
+    route.onRequest = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : [guard];
   });
 }
 
