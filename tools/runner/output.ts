@@ -12,16 +12,16 @@ export interface Reporter {
   /** Something the runner did to a service (a crash, a restart). */
   notice(name: string, message: string, level: 'info' | 'warn'): void;
   /** Called once everything is ready: from now on every service line is shown. */
-  running(summary: { url: string; elapsedMs: number; dataDir: string }): void;
+  running(summary: { url: string; elapsedMs: number; dataDir: string; services: string[] }): void;
 }
 
 /** Demo accounts the services seed in embedded mode (ARCHITECTURE §7). */
 export const DEMO_ACCOUNTS = [
   ['admin@demo.sauda.kz', 'admin'],
-  ['seller@demo.sauda.kz', 'seller, approved, with products'],
-  ['customer@demo.sauda.kz', 'customer, with past orders'],
-  ['warehouse@demo.sauda.kz', 'warehouseman, Almaty depot'],
-  ['driver@demo.sauda.kz', 'driver, Almaty sorting centre'],
+  ['seller@demo.sauda.kz', 'seller, with the demo catalog'],
+  ['customer@demo.sauda.kz', 'customer'],
+  ['warehouse@demo.sauda.kz', 'warehouseman'],
+  ['driver@demo.sauda.kz', 'driver'],
   ['dispatcher@demo.sauda.kz', 'dispatcher'],
   ['support@demo.sauda.kz', 'support'],
 ] as const;
@@ -86,7 +86,7 @@ export function consoleReporter(names: readonly string[]): Reporter {
     notice(name, message, level) {
       print(`${prefix(name)}${paint(style, level === 'warn' ? 33 : 90, `▸ ${message}`)}`);
     },
-    running({ url, elapsedMs, dataDir }) {
+    running({ url, elapsedMs, dataDir, services }) {
       started = true;
       const local = url.replace('127.0.0.1', 'localhost');
       const accounts = DEMO_ACCOUNTS.map(
@@ -100,7 +100,12 @@ export function consoleReporter(names: readonly string[]): Reporter {
           '',
           `    Demo accounts, password ${paint(style, 1, DEMO_PASSWORD)}`,
           ...accounts,
-          `    Test card ${paint(style, 1, TEST_CARD)}  ${paint(style, 90, 'any future expiry, any CVC')}`,
+          // The sandbox bank lives in `payment`; no card to mention before it runs.
+          ...(services.includes('payment')
+            ? [
+                `    Test card ${paint(style, 1, TEST_CARD)}  ${paint(style, 90, 'any future expiry, any CVC')}`,
+              ]
+            : []),
           '',
           paint(
             style,

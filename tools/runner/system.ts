@@ -99,7 +99,12 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
     await reporter.step('all services ready', () => waitAll(supervisors, '/health/ready', wait));
     for (const supervisor of supervisors) supervisor.markEstablished();
     const url = `http://127.0.0.1:${layout.ports.get('gateway')}`;
-    reporter.running({ url, elapsedMs: performance.now() - since, dataDir });
+    reporter.running({
+      url,
+      elapsedMs: performance.now() - since,
+      dataDir,
+      services: services.map((s) => s.name),
+    });
     const urls = services.map((s) => ({ name: s.name, url: `http://127.0.0.1:${layout.ports.get(s.name)}` }));
     return { url, dataDir, services: urls, stop };
   } catch (error) {

@@ -13,3 +13,5 @@ export * from './client/http-client.ts';
 export * from './observability/metrics.ts';
 export * from './observability/tracing.ts';
 export * from './http/locale.ts';
+export * from './events/index.ts';
+export * from './runtime.ts';

@@ -52,8 +52,8 @@ export interface ServiceOptions {
   auth?: TokenVerifier;
   bodyLimit?: number;
   tracing?: { exporter: TraceExporterKind; otlpEndpoint?: string };
-  /** Trust X-Forwarded-* from the gateway in front. */
-  trustProxy?: boolean;
+  /** Whose X-Forwarded-For to believe; by default only loopback and private networks (the gateway, ingress). */
+  trustProxy?: boolean | string[];
   /** Replaces the generated OpenAPI document (the gateway serves the merged one of all services). */
   openApiDocument?: () => Record<string, unknown>;
 }
@@ -82,6 +82,9 @@ declare module 'fastify' {
   }
 }
 
+// A caller on the internet cannot spoof its IP (rate limits, audit) by sending X-Forwarded-For itself.
+const TRUSTED_PROXIES = ['127.0.0.1', '::1', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'];
+
 /** Builds the Fastify app of a service, not listening; add routes, then `listen` or `inject()`. */
 export async function createService(options: ServiceOptions): Promise<App> {
   initTracing({
@@ -102,7 +105,7 @@ export async function createService(options: ServiceOptions): Promise<App> {
     // One line per request is written by the onResponse hook below, with the route and trace id.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
     bodyLimit: options.bodyLimit ?? 1_048_576,
-    trustProxy: options.trustProxy ?? true,
+    trustProxy: options.trustProxy ?? TRUSTED_PROXIES,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },

@@ -1,0 +1,94 @@
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { login } from '../../api/client.ts';
+import { FormAlert, PasswordField, TextField } from '../../components/Field.tsx';
+import { Logo } from '../../components/Logo.tsx';
+import { problemMessage } from '../../lib/problemMessage.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { focusFirstInvalid, useFieldMessage } from './useFieldMessage.ts';
+import { serverErrors, validateLogin, type FieldErrors, type LoginValues } from './validation.ts';
+import './auth.css';
+
+const FIELDS = ['email', 'password'] as const;
+
+/** Sign in with email and password; on success the route guard moves on to `next`. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const message = useFieldMessage();
+  const [params] = useSearchParams();
+  const form = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<LoginValues>({ email: '', password: '' });
+  const [errors, setErrors] = useState<FieldErrors<keyof LoginValues>>({});
+  const [formError, setFormError] = useState<unknown>(null);
+  useDocumentTitle(t('auth.login.title'));
+
+  const mutation = useMutation({
+    mutationFn: () => login(values.email.trim(), values.password),
+    onError: (error) => {
+      const found = serverErrors(error, FIELDS);
+      setErrors(found.fields);
+      setFormError(found.formError);
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const invalid = validateLogin(values);
+    setErrors(invalid);
+    setFormError(null);
+    if (Object.keys(invalid).length > 0) return focusFirstInvalid(form.current, FIELDS, invalid);
+    mutation.mutate();
+  }
+
+  const set = (field: keyof LoginValues) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+  const next = params.get('next');
+
+  return (
+    <div className="auth-page">
+      <div className="auth-card">
+        <div className="auth-card__head">
+          <Logo withWord={false} />
+          <h1 className="auth-card__title">{t('auth.login.title')}</h1>
+          <p className="auth-card__subtitle">{t('auth.login.subtitle')}</p>
+        </div>
+        <form ref={form} className="auth-form" onSubmit={submit} noValidate data-testid="login-form">
+          {formError !== null && <FormAlert>{problemMessage(formError, t)}</FormAlert>}
+          <TextField
+            label={t('auth.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            value={values.email}
+            onChange={set('email')}
+            error={message(errors.email)}
+          />
+          <PasswordField
+            label={t('auth.password')}
+            name="password"
+            autoComplete="current-password"
+            value={values.password}
+            onChange={set('password')}
+            error={message(errors.password)}
+          />
+          <button
+            type="submit"
+            className="btn btn--primary btn--full btn--large"
+            disabled={mutation.isPending}
+          >
+            {mutation.isPending ? t('auth.login.submitting') : t('auth.login.submit')}
+          </button>
+        </form>
+        <p className="auth-card__switch">
+          {t('auth.login.noAccount')}{' '}
+          <Link to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>
+            {t('auth.login.registerLink')}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

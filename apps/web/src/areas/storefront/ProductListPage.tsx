@@ -1,0 +1,146 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { productsQuery, SORTS, type Sort } from '../../api/products.ts';
+import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { Filters, FiltersToggle } from './Filters.tsx';
+import { Pagination } from './Pagination.tsx';
+import { ProductCard, ProductCardSkeleton } from './ProductCard.tsx';
+import { PAGE_SIZE, useCatalogQuery } from './useCatalogQuery.ts';
+import './catalog.css';
+
+const DEFAULT_CURRENCY = 'KZT';
+
+/** The storefront: the catalog with search, filters, sorting and pages (also the home page). */
+export function ProductListPage() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const sortId = useId();
+  const filtersId = useId();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const { query, hrefWith, update, hasFilters } = useCatalogQuery();
+  const result = useQuery(productsQuery(query));
+  const data = result.data;
+
+  const isHome = pathname === '/' && !query.q && !hasFilters && query.page === 1;
+  const heading = query.q ? t('catalog.resultsFor', { q: query.q }) : t('catalog.title');
+  useDocumentTitle(isHome ? undefined : heading);
+
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const currency = data?.items[0]?.price.currency ?? DEFAULT_CURRENCY;
+
+  return (
+    <div className="container page catalog">
+      {isHome && (
+        <section className="hero">
+          <div className="hero__text">
+            <h1 className="hero__title">{t('catalog.heroTitle')}</h1>
+            <p className="hero__lead">{t('catalog.heroText')}</p>
+          </div>
+          <Icon name="truck" size={96} className="hero__art" />
+        </section>
+      )}
+
+      <div className="catalog__head">
+        <div>
+          {isHome ? (
+            <h2 className="catalog__title">{heading}</h2>
+          ) : (
+            <h1 className="catalog__title">{heading}</h1>
+          )}
+          <p className="catalog__count" aria-live="polite">
+            {data ? t('catalog.count', { count: data.total }) : '\u00a0'}
+          </p>
+        </div>
+        <div className="catalog__tools">
+          <FiltersToggle
+            open={filtersOpen}
+            panelId={filtersId}
+            active={hasFilters}
+            onToggle={() => setFiltersOpen((open) => !open)}
+          />
+          <div className="catalog__sort">
+            <label htmlFor={sortId}>{t('catalog.sort')}</label>
+            <div className="select-wrap">
+              <select
+                id={sortId}
+                className="select"
+                value={query.sort}
+                onChange={(event) => update({ sort: event.target.value })}
+                data-testid="sort-select"
+              >
+                {SORTS.map((sort: Sort) => (
+                  <option key={sort || 'relevance'} value={sort}>
+                    {t(`catalog.sorts.${sort || 'relevance'}`)}
+                  </option>
+                ))}
+              </select>
+              <Icon name="chevronDown" size={16} className="select-wrap__chevron" />
+            </div>
+          </div>
+        </div>
+      </div>
+
+      <div className="catalog__body">
+        <Filters
+          panelId={filtersId}
+          open={filtersOpen}
+          query={query}
+          categories={data?.facets.categories ?? []}
+          currency={currency}
+          hasFilters={hasFilters}
+          hrefWith={hrefWith}
+          update={update}
+        />
+        <section
+          className="catalog__results"
+          aria-busy={result.isFetching}
+          aria-label={heading}
+          data-testid="product-results"
+        >
+          {result.isError ? (
+            <ErrorState
+              title={t('catalog.errorTitle')}
+              error={result.error}
+              onRetry={() => void result.refetch()}
+            />
+          ) : !data ? (
+            <div className="product-grid" data-testid="product-grid-loading">
+              {Array.from({ length: 8 }, (_, index) => (
+                <ProductCardSkeleton key={index} />
+              ))}
+            </div>
+          ) : data.items.length === 0 ? (
+            <EmptyState
+              icon="search"
+              title={t('catalog.emptyTitle')}
+              action={
+                <Link to="/products" className="btn btn--primary">
+                  {t('catalog.clearSearch')}
+                </Link>
+              }
+            >
+              {query.q ? t('catalog.emptyQuery', { q: query.q }) : t('catalog.emptyFilters')}
+            </EmptyState>
+          ) : (
+            <>
+              <div className={`product-grid ${result.isPlaceholderData ? 'is-stale' : ''}`}>
+                {data.items.map((product, index) => (
+                  <ProductCard key={product.id} product={product} eager={index < 4} />
+                ))}
+              </div>
+              <Pagination
+                page={query.page}
+                pages={pages}
+                hrefFor={(page) => hrefWith({ page: page > 1 ? String(page) : '' })}
+              />
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

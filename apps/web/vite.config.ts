@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const api = { '/api': { target: 'http://localhost:8080', changeOrigin: true } };
+
+// Root is pinned so `vite build apps/web` and `vite build --config apps/web/vite.config.ts` agree.
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  server: { port: 5173, proxy: api },
+  preview: { port: 4173, proxy: api },
+});

@@ -1,0 +1,119 @@
+/** An idempotent event consumer: inbox-deduped handlers, bounded retries, dead letters. */
+import type { EventDefinition } from '@sauda/contracts';
+import type { Db } from '../db/db.ts';
+import {
+  handleDelivery,
+  type DeliveryContext,
+  type EventHandler,
+  type Registration,
+} from './handle-delivery.ts';
+import { backoffDelay, Waker, type BackoffPolicy } from './timing.ts';
+import type { EventLogger, EventTransport, Subscription } from './transport.ts';
+
+/** Consumer settings. */
+export interface ConsumerOptions {
+  /** The consuming service's database: inbox, dead letters and the handlers' work live here. */
+  db: Db;
+  transport: EventTransport;
+  /** The consuming service, e.g. `stock`. */
+  service: string;
+  /** The consumer within the service, e.g. `product-projection`; replicas with the same name share the work. */
+  name: string;
+  logger: EventLogger;
+  /** Deliveries of a failing event before it is dead-lettered. */
+  maxAttempts?: number;
+  /** Wait before each retry of a failed handler. */
+  retry?: BackoffPolicy;
+}
+
+/** A consumer: register handlers with `on`, then `start`. */
+export interface Consumer {
+  /** `<service>.<name>`: the inbox and dead-letter key and the broker's durable name. */
+  readonly id: string;
+  /** Registers the handler of one event type (before `start`). */
+  on<E extends EventDefinition>(def: E, handler: EventHandler<E>): Consumer;
+  /** Subscribes; while the broker is unreachable it keeps trying and resolves once subscribed (or stopped). */
+  start(): Promise<void>;
+  /** Lets the deliveries in progress finish, then stops receiving. */
+  stop(): Promise<void>;
+  /** Events delivered to this consumer and not yet acknowledged: the `event_consumer_lag` gauge. */
+  lag(): Promise<number>;
+}
+
+// The broker's own limit is only a backstop for crash loops: the consumer dead-letters at maxAttempts. The
+// headroom keeps an event alive while the consumer's database is down and even its dead letter cannot be written.
+const BROKER_DELIVERY_HEADROOM = 100;
+
+/** Builds a consumer; see `Consumer`. */
+export function createConsumer(options: ConsumerOptions): Consumer {
+  const id = `${options.service}.${options.name}`;
+  const handlers = new Map<string, Registration>();
+  const log = options.logger.child({
+    component: 'event-consumer',
+    consumer: id,
+    transport: options.transport.kind,
+  });
+  const ctx: DeliveryContext = {
+    db: options.db,
+    consumer: id,
+    handlers,
+    logger: log,
+    maxAttempts: options.maxAttempts ?? 5,
+    retry: options.retry ?? { initialMs: 1000, maxMs: 60_000 },
+  };
+  const waker = new Waker();
+  let state: 'new' | 'starting' | 'running' | 'stopped' = 'new';
+  let subscription: Subscription | undefined;
+  let starting: Promise<void> | undefined;
+
+  async function subscribe(): Promise<void> {
+    for (let failures = 1; state === 'starting'; failures += 1) {
+      try {
+        subscription = await options.transport.subscribe({
+          consumer: id,
+          eventTypes: [...handlers.keys()],
+          maxDeliveries: ctx.maxAttempts + BROKER_DELIVERY_HEADROOM,
+          deliver: (message, attempt) => handleDelivery(ctx, message, attempt),
+        });
+        // stop() may have been called while subscribing; then this subscription must not outlive it.
+        if (state !== 'starting') await subscription.stop();
+        else state = 'running';
+        return;
+      } catch (error) {
+        const delay = backoffDelay(failures, { initialMs: 500, maxMs: 15_000 });
+        log.warn({ err: error, retryInMs: delay }, 'cannot subscribe yet; retrying');
+        await waker.sleep(delay);
+      }
+    }
+  }
+
+  const consumer: Consumer = {
+    id,
+    on(def, handler) {
+      if (state !== 'new') throw new Error(`consumer ${id}: register handlers before start()`);
+      if (handlers.has(def.type)) throw new Error(`consumer ${id}: ${def.type} already has a handler`);
+      // Erasing E is safe: handleDelivery only calls this handler after checking the data against def.schema.
+      handlers.set(def.type, { def, handler: handler as unknown as EventHandler });
+      return consumer;
+    },
+    async start() {
+      if (state !== 'new') return starting;
+      if (handlers.size === 0) throw new Error(`consumer ${id}: no handlers registered`);
+      state = 'starting';
+      starting = subscribe();
+      return starting;
+    },
+    async stop() {
+      if (state === 'new' || state === 'stopped') {
+        state = 'stopped';
+        return;
+      }
+      state = 'stopped';
+      waker.wake();
+      await starting;
+      await subscription?.stop();
+    },
+    lag: () => options.transport.lag(id, [...handlers.keys()]),
+  };
+  return consumer;
+}

@@ -1,0 +1,212 @@
+/** SQL for products: insert, read, and the search with facets. */
+import type { Product, ProductQuery, ProductStatus } from '@sauda/contracts';
+import type { Queryable } from '@sauda/kit';
+import type { Fragment } from 'postgres';
+
+export interface ProductRow {
+  id: string;
+  seller_id: string;
+  seller_name: string;
+  slug: string;
+  title: string;
+  description: string;
+  brand: string | null;
+  category_id: string | null;
+  category_slug: string | null;
+  category_names: Record<string, string> | null;
+  price_amount: string;
+  currency: Product['price']['currency'];
+  status: ProductStatus;
+  image_url: string | null;
+  rating: string | null;
+  attributes: Record<string, string>;
+  created_at: Date;
+}
+
+export interface NewProductRow {
+  id: string;
+  sellerId: string;
+  sellerName: string;
+  slug: string;
+  title: string;
+  description: string;
+  brand: string | null;
+  categoryId: string | null;
+  priceAmount: number;
+  currency: string;
+  status: ProductStatus;
+  imageUrl: string | null;
+  attributes: Record<string, string>;
+}
+
+/** Maps a row to the API shape, naming the category in the reader's language. */
+export function toProduct(row: ProductRow, locale: string): Product {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    brand: row.brand,
+    category:
+      row.category_id && row.category_slug
+        ? {
+            id: row.category_id,
+            slug: row.category_slug,
+            name: row.category_names?.[locale] ?? row.category_names?.en ?? row.category_slug,
+          }
+        : null,
+    price: { amount: Number(row.price_amount), currency: row.currency },
+    sellerId: row.seller_id,
+    sellerName: row.seller_name,
+    status: row.status,
+    imageUrl: row.image_url,
+    rating: row.rating === null ? null : Number(row.rating),
+    attributes: row.attributes,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Inserts a product; a taken slug returns false so the caller can pick another. */
+export async function insertProduct(db: Queryable, p: NewProductRow): Promise<boolean> {
+  const rows = await db`
+    insert into products (id, seller_id, seller_name, slug, title, description, brand, category_id,
+                          price_amount, currency, status, image_url, attributes)
+    values (${p.id}, ${p.sellerId}, ${p.sellerName}, ${p.slug}, ${p.title}, ${p.description}, ${p.brand},
+            ${p.categoryId}, ${p.priceAmount}, ${p.currency}, ${p.status}, ${p.imageUrl}, ${db.json(p.attributes)})
+    on conflict (slug) do nothing
+    returning id`;
+  return rows.length === 1;
+}
+
+const SELECT = (db: Queryable): Fragment => db`
+  select p.*, c.slug as category_slug, c.names as category_names
+  from products p left join categories c on c.id = p.category_id`;
+
+/** One product by id or slug; drafts and archived ones only for their seller. */
+export async function findProduct(db: Queryable, idOrSlug: string): Promise<ProductRow | undefined> {
+  const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
+  const [row] = await db<
+    ProductRow[]
+  >`${SELECT(db)} where ${isUuid ? db`p.id = ${idOrSlug}` : db`p.slug = ${idOrSlug}`}`;
+  return row;
+}
+
+/** A seller's own products, newest first. */
+export async function listSellerProducts(
+  db: Queryable,
+  sellerId: string,
+  limit: number,
+  offset: number,
+): Promise<{ rows: ProductRow[]; total: number }> {
+  const rows = await db<(ProductRow & { total: string })[]>`
+    ${SELECT(db)}, lateral (select count(*) over () as total) t
+    where p.seller_id = ${sellerId} order by p.created_at desc limit ${limit} offset ${offset}`;
+  return { rows, total: Number(rows[0]?.total ?? 0) };
+}
+
+type Facet = 'brand' | 'category';
+
+// 0.4 accepts one swapped or missing letter in a word of six or more ("samsnug", "iphnoe").
+const TYPO_SIMILARITY = 0.4;
+
+/** The shared WHERE of a search; `except` leaves out one filter so its facet counts stay disjunctive. */
+function where(db: Queryable, q: ProductQuery, except?: Facet): Fragment {
+  const parts: Fragment[] = [db`p.status = 'active'`];
+  // Typo tolerance: trigram word similarity for queries long enough to have meaningful trigrams.
+  if (q.q) {
+    const fuzzy =
+      q.q.length >= 4 ? db`or word_similarity(lower(${q.q}), lower(p.title)) >= ${TYPO_SIMILARITY}` : db``;
+    parts.push(db`(p.search @@ (select tsq from query) ${fuzzy})`);
+  }
+  if (q.category && except !== 'category') parts.push(db`p.category_id in (select id from category_tree)`);
+  if (q.brand && except !== 'brand') parts.push(db`lower(p.brand) = lower(${q.brand})`);
+  if (q.seller) parts.push(db`p.seller_id = ${q.seller}`);
+  if (q.minPrice !== undefined) parts.push(db`p.price_amount >= ${q.minPrice}`);
+  if (q.maxPrice !== undefined) parts.push(db`p.price_amount <= ${q.maxPrice}`);
+  return parts.reduce((all, part) => db`${all} and ${part}`);
+}
+
+/** CTEs every search query starts with: the parsed text query and the chosen category's subtree. */
+function prelude(db: Queryable, q: ProductQuery): Fragment {
+  const text = q.q ?? '';
+  return db`
+    with query as (
+      select websearch_to_tsquery('simple', ${text}) || websearch_to_tsquery('english', ${text})
+             || websearch_to_tsquery('russian', ${text}) as tsq
+    ), category_tree as (
+      with recursive tree as (
+        select id from categories where slug = ${q.category ?? ''}
+        union all select c.id from categories c join tree t on c.parent_id = t.id
+      ) select id from tree
+    )`;
+}
+
+function orderBy(db: Queryable, q: ProductQuery): Fragment {
+  switch (q.sort ?? (q.q ? 'relevance' : 'newest')) {
+    case 'price_asc':
+      return db`p.price_amount asc, p.id`;
+    case 'price_desc':
+      return db`p.price_amount desc, p.id`;
+    case 'rating':
+      return db`p.rating desc nulls last, p.id`;
+    case 'newest':
+      return db`p.created_at desc, p.id`;
+    case 'relevance':
+      // Text relevance first, a little popularity so equally good matches favour what sells.
+      return q.q
+        ? db`ts_rank_cd(p.search, (select tsq from query)) + word_similarity(lower(${q.q}), lower(p.title))
+             + ln(1 + p.popularity) * 0.05 desc, p.id`
+        : db`p.popularity desc, p.created_at desc, p.id`;
+  }
+}
+
+export interface SearchResult {
+  rows: ProductRow[];
+  total: number;
+  brands: Array<{ value: string; count: number }>;
+  categories: Array<{ slug: string; names: Record<string, string>; count: number }>;
+  price: { min: number | null; max: number | null };
+}
+
+/** Runs the page query and the facet queries side by side. */
+export async function searchProducts(db: Queryable, q: ProductQuery): Promise<SearchResult> {
+  const offset = (q.page - 1) * q.limit;
+  const [page, brands, categories, price] = await Promise.all([
+    db<(ProductRow & { total: string })[]>`
+      ${prelude(db, q)}
+      select p.*, c.slug as category_slug, c.names as category_names, count(*) over () as total
+      from products p left join categories c on c.id = p.category_id
+      where ${where(db, q)} order by ${orderBy(db, q)} limit ${q.limit} offset ${offset}`,
+    db<{ value: string; count: number }[]>`
+      ${prelude(db, q)}
+      select p.brand as value, count(*)::int as count from products p
+      where ${where(db, q, 'brand')} and p.brand is not null
+      group by p.brand order by count desc, p.brand limit 30`,
+    db<{ slug: string; names: Record<string, string>; count: number }[]>`
+      ${prelude(db, q)}
+      select c.slug, c.names, count(*)::int as count from products p join categories c on c.id = p.category_id
+      where ${where(db, q, 'category')} group by c.slug, c.names order by count desc, c.slug limit 50`,
+    db<{ min: string | null; max: string | null }[]>`
+      ${prelude(db, q)}
+      select min(p.price_amount) as min, max(p.price_amount) as max from products p where ${where(db, q)}`,
+  ]);
+  const total = page.length > 0 ? Number(page[0]?.total) : offset > 0 ? await countOnly(db, q) : 0;
+  return {
+    rows: page,
+    total,
+    brands,
+    categories,
+    price: {
+      min: price[0]?.min == null ? null : Number(price[0].min),
+      max: price[0]?.max == null ? null : Number(price[0].max),
+    },
+  };
+}
+
+// Past the last page the window count is unavailable; count separately so `total` stays true.
+async function countOnly(db: Queryable, q: ProductQuery): Promise<number> {
+  const [row] = await db<
+    { n: number }[]
+  >`${prelude(db, q)} select count(*)::int as n from products p where ${where(db, q)}`;
+  return row?.n ?? 0;
+}

@@ -1,0 +1,56 @@
+/** The users service's configuration: the only reader of `process.env`; parsed once, typed, frozen. */
+import { Type, type Static } from '@sinclair/typebox';
+import { ConfigError, baseConfig, dataConfig, loadConfig } from '@sauda/kit';
+import type { KeySource } from './tokens/load-signing-keys.ts';
+
+const UsersConfigSchema = Type.Object({
+  ...baseConfig,
+  ...dataConfig,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8101 }),
+  JWT_ISSUER: Type.String({ default: 'sauda-users' }),
+  JWT_AUDIENCE: Type.String({ default: 'sauda' }),
+  JWT_PRIVATE_KEYS: Type.Optional(
+    Type.String({
+      description:
+        'JSON JWK set of ES256 private keys, the last one newest (it signs); required outside embedded mode',
+    }),
+  ),
+  JWT_PRIVATE_KEYS_DIR: Type.String({
+    default: '.data/keys/users',
+    description: 'embedded mode only: where generated keys are kept as JWK files (0600)',
+  }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 3600, default: 900 }),
+  REFRESH_TOKEN_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  LOGIN_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: Type.Integer({ minimum: 1, default: 5 }),
+  LOGIN_MAX_FAILURES_PER_IP: Type.Integer({ minimum: 1, default: 50 }),
+});
+
+export type UsersConfig = Static<typeof UsersConfigSchema>;
+
+/**
+ * Parses an environment. Outside embedded mode it refuses to start without signing keys (no default
+ * secret) and refuses the demo seed (its accounts share a published password).
+ */
+export function parseConfig(env: Record<string, string | undefined>): Readonly<UsersConfig> {
+  const config = loadConfig(UsersConfigSchema, env);
+  const problems: string[] = [];
+  if (config.SAUDA_MODE !== 'embedded') {
+    if (!config.JWT_PRIVATE_KEYS) problems.push('JWT_PRIVATE_KEYS: is required outside embedded mode');
+    if (config.DEMO_SEED) problems.push('DEMO_SEED: demo accounts are only seeded in embedded mode');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Where the signing keys come from: the JWK set when given, else the embedded keys folder. */
+export function signingKeySource(config: Readonly<UsersConfig>): KeySource {
+  return config.JWT_PRIVATE_KEYS
+    ? { kind: 'json', json: config.JWT_PRIVATE_KEYS }
+    : { kind: 'dir', dir: config.JWT_PRIVATE_KEYS_DIR };
+}
+
+/** The configuration of this process. */
+export function readConfig(): Readonly<UsersConfig> {
+  return parseConfig(process.env);
+}

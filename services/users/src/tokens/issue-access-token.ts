@@ -1,0 +1,41 @@
+/** Access tokens: short-lived ES256 JWTs every service verifies locally against the JWKS. */
+import { SignJWT } from 'jose';
+import type { Role } from '@sauda/contracts';
+import { SIGNING_ALGORITHM, type SigningKeys } from './load-signing-keys.ts';
+
+export interface AccessTokenSettings {
+  keys: SigningKeys;
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+}
+
+export interface AccessTokenSubject {
+  accountId: string;
+  email: string;
+  name: string;
+  roles: readonly Role[];
+  sessionId: string;
+}
+
+/** Signs an access token for one session of one account with the newest key. */
+export async function issueAccessToken(
+  settings: AccessTokenSettings,
+  subject: AccessTokenSubject,
+  now: Date,
+): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({
+    roles: [...subject.roles],
+    email: subject.email,
+    name: subject.name,
+    sid: subject.sessionId,
+  })
+    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: settings.keys.current.kid, typ: 'JWT' })
+    .setSubject(subject.accountId)
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + settings.ttlSeconds)
+    .sign(settings.keys.current.privateKey);
+}
