@@ -51,7 +51,8 @@ export function runNatsSubscription(options: NatsSubscriptionOptions): { stop():
     while (!stopping) {
       try {
         const consumer = await js.consumers.get(stream, durable);
-        messages = await consumer.consume({ max_messages: 16 });
+        // A small prefetch: the ack_wait clock of a buffered message runs while it waits its turn.
+        messages = await consumer.consume({ max_messages: 8 });
         if (stopping) {
           // stop() came while we were connecting. (close() would wait for an iteration that never starts.)
           messages.stop();
