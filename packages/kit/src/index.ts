@@ -15,3 +15,4 @@ export * from './observability/tracing.ts';
 export * from './http/locale.ts';
 export * from './events/index.ts';
 export * from './runtime.ts';
+export * from './cache/ttl-cache.ts';

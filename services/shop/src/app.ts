@@ -10,6 +10,8 @@ export interface ShopDeps {
   auth: TokenVerifier;
   logLevel?: string;
   logFormat?: 'json' | 'pretty';
+  /** How long a public search answer is reused; 0 (the default) always queries. */
+  catalogCacheTtlMs?: number;
 }
 
 /** The shop service: catalog, search, seller products. */
@@ -23,7 +25,7 @@ export async function buildApp(deps: ShopDeps): Promise<App> {
     ...(deps.logFormat ? { logFormat: deps.logFormat } : {}),
   });
   app.addSchema(Product);
-  catalogRoutes(app, deps.db);
+  catalogRoutes(app, deps.db, deps.catalogCacheTtlMs ?? 0);
   sellerRoutes(app, deps.db);
   return app;
 }

@@ -7,6 +7,8 @@ export const ShopConfig = Type.Object({
   ...dataConfig,
   ...authConfig,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8102 }),
+  /** Public catalog answers are reused this long (0 turns it off): a burst of identical searches costs one query. */
+  CATALOG_CACHE_TTL_MS: Type.Integer({ minimum: 0, default: 2000 }),
 });
 
 /** Reads and freezes the configuration once. */

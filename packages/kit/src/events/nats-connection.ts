@@ -49,7 +49,7 @@ export function openNatsLink(options: NatsConnectionOptions): NatsLink {
         connection = nc;
         for (const resolve of waiters) resolve(nc);
         waiters = [];
-        void watch(nc);
+        watch(nc).catch((error: unknown) => log.warn({ err: error }, 'NATS status watch ended'));
         return;
       } catch (error) {
         const delay = backoffDelay(failures, { initialMs: options.reconnectTimeWaitMs, maxMs: 5000 });
@@ -62,16 +62,17 @@ export function openNatsLink(options: NatsConnectionOptions): NatsLink {
   }
 
   async function watch(nc: NatsConnection): Promise<void> {
+    void nc.closed().then(() => {
+      // With unlimited reconnects the client only closes on our close() or a fatal error (e.g. bad credentials).
+      if (closed) return;
+      log.error('NATS connection closed; connecting again');
+      connection = undefined;
+      void connectLoop();
+    });
     for await (const status of nc.status()) {
       if (status.type === 'disconnect')
         log.warn({ server: status.server }, 'NATS disconnected; reconnecting');
       if (status.type === 'reconnect') log.info({ server: status.server }, 'NATS reconnected');
-    }
-    // With unlimited reconnects the client only closes on our close() or a fatal error (e.g. bad credentials).
-    if (!closed) {
-      log.error('NATS connection closed; connecting again');
-      connection = undefined;
-      void connectLoop();
     }
   }
 

@@ -13,7 +13,8 @@ import { listDeadLetters } from './dead-letters.ts';
 import { appendEvent, outboxBacklog } from './outbox.ts';
 import { publishPending } from './relay.ts';
 import type { EventTransport } from './transport.ts';
-import { eventually, natsKind, pgBossKind, product, TcpProxy, World } from './contract-support.ts';
+import { eventually, natsKind, pgBossKind, TcpProxy } from '../testing/brokers.ts';
+import { product, World } from './contract-support.ts';
 
 const CONSUMER = 'stock.product-projection';
 

@@ -2,3 +2,4 @@
 export * from './database.ts';
 export * from './tokens.ts';
 export * from './probes.ts';
+export * from './brokers.ts';

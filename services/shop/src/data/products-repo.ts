@@ -14,13 +14,14 @@ export interface ProductRow {
   category_id: string | null;
   category_slug: string | null;
   category_names: Record<string, string> | null;
-  price_amount: string;
+  /** bigint: a string from a plain query, a number from json_agg. */
+  price_amount: string | number;
   currency: Product['price']['currency'];
   status: ProductStatus;
   image_url: string | null;
-  rating: string | null;
+  rating: string | number | null;
   attributes: Record<string, string>;
-  created_at: Date;
+  created_at: Date | string;
 }
 
 export interface NewProductRow {
@@ -62,7 +63,7 @@ export function toProduct(row: ProductRow, locale: string): Product {
     imageUrl: row.image_url,
     rating: row.rating === null ? null : Number(row.rating),
     attributes: row.attributes,
-    createdAt: row.created_at.toISOString(),
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }
 
@@ -104,13 +105,11 @@ export async function listSellerProducts(
   return { rows, total: Number(rows[0]?.total ?? 0) };
 }
 
-type Facet = 'brand' | 'category';
-
 // 0.4 accepts one swapped or missing letter in a word of six or more ("samsnug", "iphnoe").
 const TYPO_SIMILARITY = 0.4;
 
-/** The shared WHERE of a search; `except` leaves out one filter so its facet counts stay disjunctive. */
-function where(db: Queryable, q: ProductQuery, except?: Facet): Fragment {
+/** The filters every hit and every facet count obeys (all but brand and category, which facets vary). */
+function commonFilters(db: Queryable, q: ProductQuery): Fragment {
   const parts: Fragment[] = [db`p.status = 'active'`];
   // Typo tolerance: trigram word similarity for queries long enough to have meaningful trigrams.
   if (q.q) {
@@ -118,8 +117,6 @@ function where(db: Queryable, q: ProductQuery, except?: Facet): Fragment {
       q.q.length >= 4 ? db`or word_similarity(lower(${q.q}), lower(p.title)) >= ${TYPO_SIMILARITY}` : db``;
     parts.push(db`(p.search @@ (select tsq from query) ${fuzzy})`);
   }
-  if (q.category && except !== 'category') parts.push(db`p.category_id in (select id from category_tree)`);
-  if (q.brand && except !== 'brand') parts.push(db`lower(p.brand) = lower(${q.brand})`);
   if (q.seller) parts.push(db`p.seller_id = ${q.seller}`);
   if (q.minPrice !== undefined) parts.push(db`p.price_amount >= ${q.minPrice}`);
   if (q.maxPrice !== undefined) parts.push(db`p.price_amount <= ${q.maxPrice}`);
@@ -168,45 +165,55 @@ export interface SearchResult {
   price: { min: number | null; max: number | null };
 }
 
-/** Runs the page query and the facet queries side by side. */
+/**
+ * One statement answers a search: the rows matching the common filters are read once (`base`), then
+ * the page, the total, the price range and the disjunctive facets (brand counts ignore the brand filter,
+ * category counts ignore the category filter) are all computed from them.
+ */
 export async function searchProducts(db: Queryable, q: ProductQuery): Promise<SearchResult> {
   const offset = (q.page - 1) * q.limit;
-  const [page, brands, categories, price] = await Promise.all([
-    db<(ProductRow & { total: string })[]>`
-      ${prelude(db, q)}
-      select p.*, c.slug as category_slug, c.names as category_names, count(*) over () as total
-      from products p left join categories c on c.id = p.category_id
-      where ${where(db, q)} order by ${orderBy(db, q)} limit ${q.limit} offset ${offset}`,
-    db<{ value: string; count: number }[]>`
-      ${prelude(db, q)}
-      select p.brand as value, count(*)::int as count from products p
-      where ${where(db, q, 'brand')} and p.brand is not null
-      group by p.brand order by count desc, p.brand limit 30`,
-    db<{ slug: string; names: Record<string, string>; count: number }[]>`
-      ${prelude(db, q)}
-      select c.slug, c.names, count(*)::int as count from products p join categories c on c.id = p.category_id
-      where ${where(db, q, 'category')} group by c.slug, c.names order by count desc, c.slug limit 50`,
-    db<{ min: string | null; max: string | null }[]>`
-      ${prelude(db, q)}
-      select min(p.price_amount) as min, max(p.price_amount) as max from products p where ${where(db, q)}`,
-  ]);
-  const total = page.length > 0 ? Number(page[0]?.total) : offset > 0 ? await countOnly(db, q) : 0;
+  const brandOk = q.brand ? db`lower(p.brand) = lower(${q.brand})` : db`true`;
+  const categoryOk = q.category ? db`p.category_id in (select id from category_tree)` : db`true`;
+  const [row] = await db<
+    {
+      items: ProductRow[];
+      total: number;
+      brands: SearchResult['brands'];
+      categories: SearchResult['categories'];
+      price_min: string | null;
+      price_max: string | null;
+    }[]
+  >`
+    ${prelude(db, q)}, base as materialized (
+      select p.id, p.seller_id, p.seller_name, p.slug, p.title, p.description, p.brand, p.category_id,
+             p.price_amount, p.currency, p.status, p.image_url, p.rating, p.attributes, p.popularity,
+             p.created_at, p.search, ${brandOk} as brand_ok, ${categoryOk} as category_ok
+      from products p where ${commonFilters(db, q)}
+    ), hits as (select * from base where brand_ok and category_ok)
+    select
+      (select coalesce(json_agg(page), '[]') from (
+         select p.id, p.seller_id, p.seller_name, p.slug, p.title, p.description, p.brand, p.category_id,
+                c.slug as category_slug, c.names as category_names, p.price_amount, p.currency, p.status,
+                p.image_url, p.rating, p.attributes, p.created_at
+         from hits p left join categories c on c.id = p.category_id
+         order by ${orderBy(db, q)} limit ${q.limit} offset ${offset}) page) as items,
+      (select count(*)::int from hits) as total,
+      (select coalesce(json_agg(b), '[]') from (
+         select brand as value, count(*)::int as count from base
+         where category_ok and brand is not null group by brand order by count desc, brand limit 30) b) as brands,
+      (select coalesce(json_agg(f), '[]') from (
+         select c.slug, c.names, count(*)::int as count from base join categories c on c.id = base.category_id
+         where brand_ok group by c.slug, c.names order by count desc, c.slug limit 50) f) as categories,
+      (select min(price_amount) from hits) as price_min,
+      (select max(price_amount) from hits) as price_max`;
   return {
-    rows: page,
-    total,
-    brands,
-    categories,
+    rows: row?.items ?? [],
+    total: row?.total ?? 0,
+    brands: row?.brands ?? [],
+    categories: row?.categories ?? [],
     price: {
-      min: price[0]?.min == null ? null : Number(price[0].min),
-      max: price[0]?.max == null ? null : Number(price[0].max),
+      min: row?.price_min == null ? null : Number(row.price_min),
+      max: row?.price_max == null ? null : Number(row.price_max),
     },
   };
-}
-
-// Past the last page the window count is unavailable; count separately so `total` stays true.
-async function countOnly(db: Queryable, q: ProductQuery): Promise<number> {
-  const [row] = await db<
-    { n: number }[]
-  >`${prelude(db, q)} select count(*)::int as n from products p where ${where(db, q)}`;
-  return row?.n ?? 0;
 }

@@ -1,7 +1,7 @@
 /** Public catalog routes: search, product page, categories. */
 import { Category, ProductPage, ProductQuery, Product } from '@sauda/contracts';
-import { requestLocale, type App, type Db } from '@sauda/kit';
-import { Type } from '@sinclair/typebox';
+import { createTtlCache, requestLocale, type App, type Db } from '@sauda/kit';
+import { Type, type Static } from '@sinclair/typebox';
 import { listCategories } from '../categories/list-categories.ts';
 import { getProduct } from '../products/get-product.ts';
 import { searchProducts } from '../products/search-products.ts';
@@ -9,7 +9,9 @@ import { searchProducts } from '../products/search-products.ts';
 const anyone = { auth: { access: 'public', owns: 'public catalog data' } } as const;
 
 /** Registers the catalog routes. */
-export function catalogRoutes(app: App, db: Db): void {
+export function catalogRoutes(app: App, db: Db, cacheTtlMs: number): void {
+  // Search answers do not depend on the caller (only active products), so one cached answer serves all.
+  const searches = createTtlCache<Static<typeof ProductPage>>({ ttlMs: cacheTtlMs, maxEntries: 1000 });
   app.get(
     '/products',
     {
@@ -25,7 +27,10 @@ export function catalogRoutes(app: App, db: Db): void {
     },
     async (request) => {
       const { lang: _lang, ...query } = request.query;
-      return searchProducts(db, query, requestLocale(request));
+      const locale = requestLocale(request);
+      return searches.getOrLoad(`${locale}:${JSON.stringify(query)}`, () =>
+        searchProducts(db, query, locale),
+      );
     },
   );
   app.get(

@@ -1,12 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { DEMO_IDS, ProductCreated, type EventData } from '@sauda/contracts';
 import {
   appendEvent,
   createConsumer,
-  createNatsTransport,
-  createPgBossTransport,
   createRelay,
   eventMigrations,
   migrate,
@@ -14,53 +9,20 @@ import {
   type ConsumerOptions,
   type EventTransport,
 } from '@sauda/kit';
-import { createTestDatabase, type TestDatabase } from '@sauda/kit/testing';
+import {
+  createTestDatabase,
+  eventually,
+  testBrokerKinds,
+  type Broker,
+  type TestDatabase,
+} from '@sauda/kit/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../accounts/seed-demo-accounts.ts';
 import { startTestUsers, type TestUsers } from '../test-app.ts';
 import { onProductCreated } from './product-created.ts';
 
-/** A broker namespace private to one test: a NATS stream, or a pg-boss schema in its own bus database. */
-interface Broker {
-  transport(): EventTransport;
-  cleanup(): Promise<void>;
-}
-
-const natsUrl = inject('natsUrl');
-const suffix = () => randomBytes(4).toString('hex');
-
-const kinds = [
-  {
-    title: 'NATS JetStream',
-    skip: natsUrl ? null : 'SKIPPED: NATS is not reachable (start nats-server -js on 127.0.0.1:4222)',
-    open: (logger: ConsumerOptions['logger']): Promise<Broker> => {
-      const name = `t_${suffix()}`;
-      const servers = natsUrl ?? '';
-      return Promise.resolve({
-        transport: () =>
-          createNatsTransport({ servers, stream: name, subjectPrefix: name, logger, ackWaitMs: 10_000 }),
-        async cleanup() {
-          const nc = await connect({ servers });
-          await (await jetstreamManager(nc)).streams.delete(name).catch(() => false);
-          await nc.close();
-        },
-      });
-    },
-  },
-  {
-    title: 'PostgreSQL (pg-boss)',
-    skip: null,
-    open: async (logger: ConsumerOptions['logger']): Promise<Broker> => {
-      const bus = await createTestDatabase('bus');
-      const schema = `pgboss_${suffix()}`;
-      return {
-        transport: () => createPgBossTransport({ connectionString: bus.url, schema, logger, pollMs: 50 }),
-        cleanup: () => bus.drop(),
-      };
-    },
-  },
-];
+const kinds = testBrokerKinds();
 
 /** Loses the ack of every first delivery, as when a consumer crashes right after committing. */
 function losingFirstAck(transport: EventTransport, attempts: number[]): EventTransport {
@@ -76,18 +38,6 @@ function losingFirstAck(transport: EventTransport, attempts: number[]): EventTra
         },
       }),
   };
-}
-
-async function eventually(probe: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await probe();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 function product(title: string): EventData<typeof ProductCreated> {
@@ -115,7 +65,7 @@ describe.each(kinds)('shop.product.created.v1 over $title', (kind) => {
       // shop's side: its own database with the kit's outbox, from which a relay publishes.
       shop = await createTestDatabase('shop');
       await migrate(shop.sql, new URL('./no-migrations/', import.meta.url), eventMigrations);
-      broker = await kind.open(logger());
+      broker = await kind.open();
     });
     afterEach(async () => {
       for (const cleanup of cleanups.reverse()) await cleanup();
