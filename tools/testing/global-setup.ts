@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import '../../packages/kit/src/testing/provided.ts';
-import { canConnectNats, canConnectPostgres, freePort } from '../../packages/kit/src/testing/probes.ts';
+import { canConnectPostgres, canReachTcp, freePort } from '../../packages/kit/src/testing/probes.ts';
 import { startEmbeddedPostgres as startRunnerPostgres } from '../runner/postgres.ts';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DEFAULT_NATS = 'nats://127.0.0.1:4222';
+const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const inCi = process.env.CI === 'true';
@@ -30,7 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const natsCandidate = process.env.NATS_URL ?? DEFAULT_NATS;
   let natsUrl: string | null = natsCandidate;
-  if (!(await canConnectNats(natsCandidate))) {
+  if (!(await canReachTcp(natsCandidate, 4222))) {
     if (inCi) throw new Error(`CI: NATS is not reachable at ${natsCandidate}; start it with JetStream.`);
     natsUrl = null;
     console.warn(
@@ -47,6 +48,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   project.provide('databaseAdminUrl', databaseAdminUrl);
   project.provide('natsUrl', natsUrl);
+  const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS;
+  const redisUp = await canReachTcp(redisUrl, 6379);
+  if (!redisUp) console.warn(`Redis is not reachable at ${redisUrl}: the shared rate-limit tests are skipped.`);
+  project.provide('redisUrl', redisUp ? redisUrl : null);
   return async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   };

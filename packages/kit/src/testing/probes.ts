@@ -15,8 +15,8 @@ export async function canConnectPostgres(url: string): Promise<boolean> {
   }
 }
 
-/** True when something accepts TCP connections at the NATS URL's host and port. */
-export async function canConnectNats(url: string): Promise<boolean> {
+/** True when something accepts TCP connections at the URL's host and port (NATS, Redis). */
+export async function canReachTcp(url: string, defaultPort: number): Promise<boolean> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = new Socket();
@@ -26,7 +26,7 @@ export async function canConnectNats(url: string): Promise<boolean> {
     };
     socket.setTimeout(2000, () => done(false));
     socket.once('error', () => done(false));
-    socket.connect(Number(port || 4222), hostname, () => done(true));
+    socket.connect(Number(port || defaultPort), hostname, () => done(true));
   });
 }
 

@@ -5,5 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseAdminUrl: string;
     natsUrl: string | null;
+    /** Redis for shared rate limits and caches; null when unreachable (those tests skip). */
+    redisUrl: string | null;
   }
 }

@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { RateLimited, type App, type TokenVerifier } from '@sauda/kit';
 import type { FastifyRequest } from 'fastify';
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { resolveRoute } from '../routing/route-table.ts';
 
@@ -47,9 +48,7 @@ export async function registerSecurity(app: App, options: SecurityOptions): Prom
     exposedHeaders: ['x-request-id', 'location', 'retry-after'],
   });
 
-  const redis = options.redisUrl
-    ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
-    : undefined;
+  const redis = options.redisUrl ? await connectRedis(app, options.redisUrl) : undefined;
   await app.register(rateLimit, {
     global: true,
     timeWindow: 60_000,
@@ -64,7 +63,8 @@ export async function registerSecurity(app: App, options: SecurityOptions): Prom
       }),
   });
   return async () => {
-    await redis?.quit().catch(() => undefined);
+    // Counters live in Redis; nothing to flush, so an immediate disconnect also works while it is down.
+    redis?.disconnect();
   };
 }
 
@@ -81,4 +81,21 @@ async function rateKey(request: FastifyRequest, verifier: TokenVerifier): Promis
     if (principal) return `user:${principal.id}`;
   }
   return `ip:${request.ip}`;
+}
+
+/**
+ * Redis for the shared counters. Start-up waits briefly for it; if it is down the gateway still starts
+ * and counts nothing until it returns (`skipOnError`): an outage of Redis must not take the API down.
+ */
+async function connectRedis(app: App, url: string): Promise<Redis> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on('error', (error: Error) =>
+    app.log.warn({ err: error.message }, 'redis unavailable; rate limits not shared'),
+  );
+  // events.once rejects on 'error'; a Redis that is down is waited for, not fatal.
+  await Promise.race([
+    once(redis, 'ready').catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+  ]);
+  return redis;
 }
