@@ -50,7 +50,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('natsUrl', natsUrl);
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS;
   const redisUp = await canReachTcp(redisUrl, 6379);
-  if (!redisUp) console.warn(`Redis is not reachable at ${redisUrl}: the shared rate-limit tests are skipped.`);
+  if (!redisUp)
+    console.warn(`Redis is not reachable at ${redisUrl}: the shared rate-limit tests are skipped.`);
   project.provide('redisUrl', redisUp ? redisUrl : null);
   return async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
