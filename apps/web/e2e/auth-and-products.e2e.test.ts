@@ -1,79 +1,18 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, login, openBrowser, PHONE, screenshot } from './browser.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
-let baseUrl = '';
-let browser: Browser;
-let stopSystem: (() => Promise<void>) | undefined;
-let dataDir: string | undefined;
-const contexts: BrowserContext[] = [];
+let session: Awaited<ReturnType<typeof openBrowser>>;
+const newPage = (device: typeof DESKTOP | typeof PHONE, options?: { locale?: string }): Promise<Page> =>
+  session.newPage(device, options);
 
 beforeAll(async () => {
-  baseUrl = process.env['E2E_BASE_URL']?.replace(/\/$/, '') ?? (await startLocalSystem());
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  await mkdir(SCREENSHOTS, { recursive: true });
+  session = await openBrowser();
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  await stopSystem?.();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await session.close();
 });
-
-/** Without E2E_BASE_URL: the whole system, on a free port with throwaway data. */
-async function startLocalSystem(): Promise<string> {
-  const { startSystem } = await import('../../../tools/runner/system.ts');
-  const { freePort } = await import('../../../tools/runner/ports.ts');
-  dataDir = await mkdtemp(join(tmpdir(), 'sauda-e2e-'));
-  const system = await startSystem({
-    port: await freePort(),
-    dataDir,
-    reset: true,
-    quiet: true,
-    ports: 'free',
-  });
-  stopSystem = () => system.stop();
-  return system.url;
-}
-
-async function newPage(device: typeof DESKTOP | typeof PHONE): Promise<Page> {
-  const context = await browser.newContext({ ...device, baseURL: baseUrl, locale: 'en-US' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
-async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
-  // Let opening menus and drawers finish their transitions (skip endless ones: spinners, skeletons).
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
-        // A cancelled animation rejects its promise; that one is finished too.
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
-}
 
 function newCustomer() {
   const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -86,15 +25,6 @@ async function register(page: Page, customer: ReturnType<typeof newCustomer>): P
   await form.locator('input[name="name"]').fill(customer.name);
   await form.locator('input[name="email"]').fill(customer.email);
   await form.locator('input[name="password"]').fill(customer.password);
-  await form.locator('button[type="submit"]').click();
-  await page.getByTestId('account-menu').waitFor();
-}
-
-async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  const form = page.getByTestId('login-form');
-  await form.locator('input[name="email"]').fill(email);
-  await form.locator('input[name="password"]').fill(password);
   await form.locator('button[type="submit"]').click();
   await page.getByTestId('account-menu').waitFor();
 }

@@ -10,6 +10,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['sauda-source'], externalConditions: ['sauda-source'] } },
   test: {
     include: ['apps/web/e2e/**/*.e2e.test.ts'],
+    globalSetup: ['apps/web/e2e/global-setup.ts'],
     // Starting the whole system (embedded PostgreSQL, migrations, seed, every service) takes a while.
     hookTimeout: 360_000,
     testTimeout: 120_000,

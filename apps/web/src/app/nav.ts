@@ -1,5 +1,6 @@
 import type { Role, User } from '../api/types.ts';
 import type en from '../i18n/en.json';
+import { AREA_LIST } from '../areas/registry.ts';
 
 /** A translation key a navigation link may use as its label. */
 export type NavLabel = `nav.${'catalog' | 'account'}` | `nav.areas.${keyof typeof en.nav.areas}`;
@@ -13,10 +14,13 @@ export interface NavItem {
 }
 
 /**
- * The areas the app has. A new area is one more line here (and its routes in router.tsx), e.g.
- * `{ to: '/seller', label: 'nav.areas.seller', roles: ['seller'] }`. Link only to areas that exist.
+ * The links of the main navigation: the catalog, then each registered area's own (an area declares
+ * e.g. `{ to: '/seller', label: 'nav.areas.seller', roles: ['seller'] }` in its `area.tsx`).
  */
-export const NAV_ITEMS: readonly NavItem[] = [{ to: '/products', label: 'nav.catalog' }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/products', label: 'nav.catalog' },
+  ...AREA_LIST.flatMap((area) => area.nav ?? []),
+];
 
 /** The links a user (or an anonymous visitor, when null) may see. */
 export function visibleNav(user: User | null, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {

@@ -4,6 +4,7 @@ import { GuestOnly, RequireAuth } from '../auth/guards.tsx';
 import { Layout } from '../layout/Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteError } from './RouteError.tsx';
+import { AREA_LIST } from '../areas/registry.ts';
 
 // One chunk per area: every page of an area comes from the same dynamic import.
 const storefront = () => import('../areas/storefront/index.ts');
@@ -16,7 +17,7 @@ const LoginPage = lazy(() => auth().then((area) => ({ default: area.LoginPage })
 const RegisterPage = lazy(() => auth().then((area) => ({ default: area.RegisterPage })));
 const AccountPage = lazy(() => account().then((area) => ({ default: area.AccountPage })));
 
-/** The app's routes. A new area adds its routes here and its link in nav.ts. */
+/** The app's routes: the storefront, auth and account pages, then every registered area's. */
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
               </RequireAuth>
             ),
           },
+          ...AREA_LIST.flatMap((area) => area.routes),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

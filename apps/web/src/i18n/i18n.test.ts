@@ -15,8 +15,13 @@ function flatten(messages: Messages, prefix = ''): Map<string, string> {
   return out;
 }
 
+/** Every namespace's messages, keys prefixed by their namespace: `translation:nav.catalog`, `seller:products.title`. */
 function messagesOf(language: Language): Map<string, string> {
-  return flatten(resources[language].translation);
+  const out = new Map<string, string>();
+  for (const [namespace, messages] of Object.entries(resources[language] as Record<string, Messages>)) {
+    for (const [key, text] of flatten(messages)) out.set(`${namespace}:${key}`, text);
+  }
+  return out;
 }
 
 /** Keys without plural suffixes: "catalog.count_few" and "catalog.count_one" are both "catalog.count". */

@@ -1,0 +1,84 @@
+/** Shared browser helpers for e2e files: Debian's Chromium, desktop and phone pages, screenshots, sign-in. */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** The demo accounts' shared password (embedded demo mode). */
+export const DEMO_PASSWORD = 'sauda-demo-2026';
+
+/** One browser for a test file; call `close()` in afterAll. */
+export async function openBrowser(): Promise<{
+  baseUrl: string;
+  newPage(device: typeof DESKTOP | typeof PHONE, options?: { locale?: string }): Promise<Page>;
+  close(): Promise<void>;
+}> {
+  const baseUrl = inject('baseUrl');
+  const browser: Browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const contexts: BrowserContext[] = [];
+  return {
+    baseUrl,
+    async newPage(device, options = {}) {
+      const context = await browser.newContext({
+        ...device,
+        baseURL: baseUrl,
+        locale: options.locale ?? 'en-US',
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      return page;
+    },
+    async close() {
+      await Promise.all(contexts.map((context) => context.close()));
+      await browser.close();
+    },
+  };
+}
+
+/** A screenshot once animations settled (endless ones, like spinners, are not waited for). */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        // A cancelled animation rejects its promise; that one is finished too.
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+/** Signs in through the login form and waits for the account menu. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  const form = page.getByTestId('login-form');
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('button[type="submit"]').click();
+  await page.getByTestId('account-menu').waitFor();
+}

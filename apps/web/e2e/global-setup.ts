@@ -1,0 +1,34 @@
+/** Starts the whole system once for every e2e file (or uses E2E_BASE_URL) and provides its URL. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const given = process.env['E2E_BASE_URL']?.replace(/\/$/, '');
+  if (given) {
+    project.provide('baseUrl', given);
+    return () => Promise.resolve();
+  }
+  const { startSystem } = await import('../../../tools/runner/system.ts');
+  const { freePort } = await import('../../../tools/runner/ports.ts');
+  const dataDir = await mkdtemp(join(tmpdir(), 'sauda-e2e-'));
+  const system = await startSystem({
+    port: await freePort(),
+    dataDir,
+    reset: true,
+    quiet: true,
+    ports: 'free',
+  });
+  project.provide('baseUrl', system.url);
+  return async () => {
+    await system.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
