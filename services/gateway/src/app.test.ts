@@ -5,6 +5,7 @@ import { createService, type App } from '@sauda/kit';
 import { createTestTokens, type TestTokens } from '@sauda/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
+import { readConfig } from './config.ts';
 
 describe('gateway', () => {
   let tokens: TestTokens;
@@ -44,16 +45,14 @@ describe('gateway', () => {
     await writeFile(join(dist, 'assets', 'app-123.js'), 'console.log(1)');
 
     ({ app: gateway, close } = await buildApp({
-      config: {
+      config: readConfig({
         LOG_LEVEL: 'silent',
-        LOG_FORMAT: 'json',
         CORS_ORIGINS: 'http://localhost:5173',
-        HSTS: true,
-        RATE_LIMIT_PER_MINUTE: 1000,
-        AUTH_RATE_LIMIT_PER_MINUTE: 3,
-        UPSTREAM_TIMEOUT_MS: 2000,
+        HSTS: 'true',
+        AUTH_RATE_LIMIT_PER_MINUTE: '3',
+        UPSTREAM_TIMEOUT_MS: '2000',
         WEB_DIST: dist,
-      },
+      }),
       // users points at a closed port: the gateway must answer for it without hanging.
       upstreams: { shop: `http://127.0.0.1:${port}`, users: 'http://127.0.0.1:9' },
       verifier: tokens.verifier,

@@ -1,6 +1,7 @@
 /** The gateway's own OpenAPI document (its routes only; the merged one is built from every service's). */
 import { createJwksVerifier } from '@sauda/kit';
 import { buildApp } from './app.ts';
+import { readConfig } from './config.ts';
 
 export { mergeOpenApi } from './docs/merge-openapi.ts';
 
@@ -12,15 +13,7 @@ export async function describeApi(): Promise<Record<string, unknown>> {
     fetchKeys: () => Promise.resolve({ keys: [] }),
   });
   const { app, close } = await buildApp({
-    config: {
-      LOG_LEVEL: 'silent',
-      LOG_FORMAT: 'json',
-      CORS_ORIGINS: '',
-      HSTS: false,
-      RATE_LIMIT_PER_MINUTE: 1,
-      AUTH_RATE_LIMIT_PER_MINUTE: 1,
-      UPSTREAM_TIMEOUT_MS: 1000,
-    },
+    config: readConfig({ LOG_LEVEL: 'silent' }),
     upstreams: {},
     verifier,
   });

@@ -1,17 +1,11 @@
 /** The event gauges a service's /metrics exposes: outbox backlog and consumer lag, read at scrape time. */
 import type { Db } from '../db/db.ts';
+import type { ServiceMetrics } from '../observability/metrics.ts';
 import type { Consumer } from './consumer.ts';
 import { outboxBacklog } from './outbox.ts';
 
-/** The part of the kit's metrics registry this needs (`createMetrics(...).gauge`). */
-export interface GaugeRegistrar {
-  gauge(
-    name: string,
-    help: string,
-    labelNames: string[],
-    read: (set: (labels: Record<string, string>, value: number) => void) => Promise<void> | void,
-  ): void;
-}
+/** The part of the kit's metrics registry this needs. */
+export type GaugeRegistrar = Pick<ServiceMetrics, 'gauge'>;
 
 /** Adds `outbox_backlog` (when `db` publishes events) and `event_consumer_lag{consumer}`. */
 export function registerEventMetrics(

@@ -2,6 +2,7 @@ import { createTestTokens, type TestTokens } from '@sauda/kit/testing';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { readConfig } from '../config.ts';
 
 const redisUrl = inject('redisUrl');
 
@@ -15,16 +16,12 @@ describe.skipIf(!redisUrl)(
       tokens = await createTestTokens();
       for (let i = 0; i < 2; i += 1) {
         const replica = await buildApp({
-          config: {
+          config: readConfig({
             LOG_LEVEL: 'silent',
-            LOG_FORMAT: 'json',
-            CORS_ORIGINS: '',
-            HSTS: false,
-            RATE_LIMIT_PER_MINUTE: 1000,
-            AUTH_RATE_LIMIT_PER_MINUTE: 4,
-            UPSTREAM_TIMEOUT_MS: 500,
+            AUTH_RATE_LIMIT_PER_MINUTE: '4',
+            UPSTREAM_TIMEOUT_MS: '500',
             REDIS_URL: redisUrl ?? '',
-          },
+          }),
           upstreams: { users: 'http://127.0.0.1:9' },
           verifier: tokens.verifier,
         });
@@ -58,16 +55,12 @@ describe('a gateway whose Redis is down', () => {
   it('still starts and serves, without shared counters', async () => {
     const tokens = await createTestTokens();
     const { app, close } = await buildApp({
-      config: {
+      config: readConfig({
         LOG_LEVEL: 'silent',
-        LOG_FORMAT: 'json',
-        CORS_ORIGINS: '',
-        HSTS: false,
-        RATE_LIMIT_PER_MINUTE: 1000,
-        AUTH_RATE_LIMIT_PER_MINUTE: 4,
-        UPSTREAM_TIMEOUT_MS: 500,
+        AUTH_RATE_LIMIT_PER_MINUTE: '4',
+        UPSTREAM_TIMEOUT_MS: '500',
         REDIS_URL: 'redis://127.0.0.1:9',
-      },
+      }),
       upstreams: {},
       verifier: tokens.verifier,
     });
