@@ -47,6 +47,8 @@ export interface RunningSystem {
   url: string;
   dataDir: string;
   services: { name: string; url: string }[];
+  /** The event bus database (pg-boss): e2e tests publish there as services not written yet would. */
+  busUrl: string;
   /** Stops the services (SIGTERM, then SIGKILL), then PostgreSQL; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -106,7 +108,7 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
       services: services.map((s) => s.name),
     });
     const urls = services.map((s) => ({ name: s.name, url: `http://127.0.0.1:${layout.ports.get(s.name)}` }));
-    return { url, dataDir, services: urls, stop };
+    return { url, dataDir, services: urls, busUrl: layout.busUrl, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -7,6 +7,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The system's event bus database (empty when testing a running system without E2E_BUS_URL). */
+    busUrl: string;
   }
 }
 
@@ -14,6 +16,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const given = process.env['E2E_BASE_URL']?.replace(/\/$/, '');
   if (given) {
     project.provide('baseUrl', given);
+    project.provide('busUrl', process.env['E2E_BUS_URL'] ?? '');
     return () => Promise.resolve();
   }
   const { startSystem } = await import('../../../tools/runner/system.ts');
@@ -27,6 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     ports: 'free',
   });
   project.provide('baseUrl', system.url);
+  project.provide('busUrl', system.busUrl);
   return async () => {
     await system.stop();
     await rm(dataDir, { recursive: true, force: true });

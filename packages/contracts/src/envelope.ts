@@ -3,7 +3,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Timestamp, Uuid } from './primitives.ts';
 
 /** Event names: `<service>.<entity>.<past-verb>.v<N>`. */
-export const EVENT_TYPE_PATTERN = /^[a-z]+\.[a-z-]+\.[a-z-]+\.v[0-9]+$/;
+export const EVENT_TYPE_PATTERN = /^[a-z]+\.[a-z-]+\.[a-z_-]+\.v[0-9]+$/;
 
 /** The envelope: id (UUIDv7, also the broker's dedup id), type, occurredAt, data, trace headers. */
 export const EventEnvelope = Type.Object(

@@ -16,3 +16,4 @@ export * from './http/locale.ts';
 export * from './events/index.ts';
 export * from './runtime.ts';
 export * from './cache/ttl-cache.ts';
+export * from './idempotency/idempotency.ts';

@@ -2,16 +2,18 @@
 import { Product } from '@sauda/contracts';
 import { createService, type App, type Db, type TokenVerifier } from '@sauda/kit';
 import { shopErrors } from './errors.ts';
-import { catalogRoutes } from './http/catalog-routes.ts';
-import { sellerRoutes } from './http/seller-routes.ts';
+import { registerCatalog, type CatalogDeps } from './http/catalog-module.ts';
+import { commerceErrors } from './commerce-errors.ts';
+import { commerceRoutes } from './http/commerce-routes.ts';
+import type { VatRates } from './quotes/quote-cart.ts';
 
-export interface ShopDeps {
+export interface ShopDeps extends CatalogDeps {
   db: Db;
   auth: TokenVerifier;
   logLevel?: string;
   logFormat?: 'json' | 'pretty';
-  /** How long a public search answer is reused; 0 (the default) always queries. */
-  catalogCacheTtlMs?: number;
+  /** VAT per country in basis points (quotes); Kazakhstan's 12 % when omitted. */
+  vatRates?: VatRates;
 }
 
 /** The shop service: catalog, search, seller products. */
@@ -19,13 +21,13 @@ export async function buildApp(deps: ShopDeps): Promise<App> {
   const app = await createService({
     name: 'shop',
     description: 'Catalog, seller products and search.',
-    errors: shopErrors,
+    errors: [...shopErrors, ...commerceErrors],
     auth: deps.auth,
     ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
     ...(deps.logFormat ? { logFormat: deps.logFormat } : {}),
   });
   app.addSchema(Product);
-  catalogRoutes(app, deps.db, deps.catalogCacheTtlMs ?? 0);
-  sellerRoutes(app, deps.db);
+  await registerCatalog(app, deps);
+  commerceRoutes(app, deps.db, deps.vatRates);
   return app;
 }

@@ -12,4 +12,46 @@ export const InvalidPriceRange = errorType(
   'The minimum price is above the maximum',
 );
 
-export const shopErrors: ErrorCatalogue = [ProductNotFound, CategoryNotFound, InvalidPriceRange];
+/** A SKU the seller already uses on another variant. */
+export const DuplicateSku = errorType(
+  'DUPLICATE_SKU',
+  409,
+  'This SKU is already used by another of your variants',
+);
+/** A variant id that belongs to another product. */
+export const VariantNotFound = errorType('VARIANT_NOT_FOUND', 422, 'This variant is not part of the product');
+/** A compare-at price not above the price, or a sale not below it. */
+export const InvalidPrice = errorType('INVALID_PRICE', 422, 'The price combination is not valid');
+/** An archived product cannot be edited or re-activated. */
+export const ProductArchivedError = errorType('PRODUCT_ARCHIVED', 409, 'This product is archived');
+/** A category slug already taken. */
+export const CategorySlugTaken = errorType('CATEGORY_SLUG_TAKEN', 409, 'Another category has this slug');
+/** Moving a category under itself or one of its descendants. */
+export const CategoryCycle = errorType('CATEGORY_CYCLE', 422, 'A category cannot be moved under itself');
+/** An upload that is not a readable image, or too large. */
+export const InvalidImage = errorType('INVALID_IMAGE', 422, 'The file is not a supported image');
+/** An image id that is not part of the product. */
+export const ImageNotFound = errorType('IMAGE_NOT_FOUND', 404, 'This image does not exist');
+/** A media key that has no file. */
+export const MediaNotFound = errorType('MEDIA_NOT_FOUND', 404, 'No such file');
+/** A CSV upload that cannot be read at all (rows with errors are reported per row instead). */
+export const InvalidCsv = errorType('INVALID_CSV', 422, 'The CSV file cannot be read');
+/** An import job id that does not exist or is another seller's. */
+export const ImportNotFound = errorType('IMPORT_NOT_FOUND', 404, 'This import does not exist');
+
+export const shopErrors: ErrorCatalogue = [
+  ProductNotFound,
+  CategoryNotFound,
+  InvalidPriceRange,
+  DuplicateSku,
+  VariantNotFound,
+  InvalidPrice,
+  ProductArchivedError,
+  CategorySlugTaken,
+  CategoryCycle,
+  InvalidImage,
+  ImageNotFound,
+  MediaNotFound,
+  InvalidCsv,
+  ImportNotFound,
+];

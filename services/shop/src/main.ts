@@ -1,20 +1,44 @@
 /** The shop process: config → data runtime → app → demo seed → listen. */
 import { createUsersVerifier, openDataRuntime, runService } from '@sauda/kit';
+import { join } from 'node:path';
+import { createCatalogCache } from './cache/catalog-cache.ts';
+import { invalidateOnProductEvents } from './cache/invalidate-on-events.ts';
+import { createDiskMediaStore } from './media/media-store.ts';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { seedGenerated } from './demo/seed-generated.ts';
+import { startCommerce } from './commerce-runtime.ts';
+import { parseVatRates } from './quotes/vat-rates.ts';
 
 const config = readConfig();
 const runtime = await openDataRuntime('shop', config, new URL('../migrations', import.meta.url));
 const verifier = createUsersVerifier(config);
+const catalogCache = createCatalogCache(config.CATALOG_CACHE_TTL_MS);
+const media = createDiskMediaStore(join(config.MEDIA_DIR, 'shop'));
 const app = await buildApp({
   db: runtime.db,
   auth: verifier,
   logLevel: config.LOG_LEVEL,
   logFormat: config.LOG_FORMAT,
+  catalogCacheTtlMs: config.CATALOG_CACHE_TTL_MS,
+  catalogCache,
+  media,
+  vatRates: parseVatRates(config.VAT_RATES),
 });
+// The service's own product events clear the catalog cache (scheduled prices, other replicas' writes).
+invalidateOnProductEvents(runtime.consumer('catalog-cache'), catalogCache);
 runtime.attach(app);
-if (config.DEMO_SEED) runtime.logger.info({ created: await seedDemo(runtime.db) }, 'demo catalog seeded');
+if (config.DEMO_SEED) {
+  const created = await seedDemo(runtime.db);
+  const generated = await seedGenerated(runtime.db, {
+    products: config.DEMO_CATALOG_PRODUCTS,
+    events: true,
+    media,
+  });
+  runtime.logger.info({ created, generated }, 'demo catalog seeded');
+}
+await startCommerce(runtime, config.DEMO_SEED);
 await runtime.start();
 await runService(app, {
   port: config.PORT,

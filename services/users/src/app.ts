@@ -3,6 +3,7 @@ import {
   addReadinessCheck,
   AppError,
   createJwksVerifier,
+  createHttpClient,
   createService,
   pingDb,
   type App,
@@ -12,6 +13,8 @@ import type { UsersConfig } from './config.ts';
 import type { Clock, UsersContext } from './context.ts';
 import { usersErrors } from './errors.ts';
 import { accountRoutes } from './http/account-routes.ts';
+import { adminRoutes } from './http/admin-routes.ts';
+import { cabinetRoutes } from './http/cabinet-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { jwksRoutes } from './http/jwks-routes.ts';
 import { sellerRoutes } from './http/seller-routes.ts';
@@ -36,7 +39,8 @@ export async function buildApp(deps: UsersDeps): Promise<App> {
   });
   const app = await createService({
     name: 'users',
-    description: 'Accounts, credentials, sessions and refresh tokens, roles, seller shops; issues JWTs.',
+    description:
+      'Accounts, credentials, sessions, two-factor, roles, addresses, saved cards, seller applications, audit log; issues JWTs.',
     errors: usersErrors,
     logLevel: config.LOG_LEVEL,
     logFormat: config.LOG_FORMAT,
@@ -47,7 +51,11 @@ export async function buildApp(deps: UsersDeps): Promise<App> {
       ...(config.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
     },
   });
-  app.addHook('onClose', async () => verifier.close());
+  const payment = createHttpClient({ service: 'payment', baseUrl: config.PAYMENT_URL, timeoutMs: 3000 });
+  app.addHook('onClose', async () => {
+    verifier.close();
+    await payment.close();
+  });
   addReadinessCheck(app, 'db', () => pingDb(db));
   // RATE_LIMITED carries `retryAfter` in its body; clients and proxies also expect the header.
   app.addHook('onError', async (_request, reply, error) => {
@@ -70,9 +78,18 @@ export async function buildApp(deps: UsersDeps): Promise<App> {
       maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
     },
+    ttl: {
+      loginChallengeMs: config.LOGIN_CHALLENGE_TTL_SECONDS * 1000,
+      passwordResetMs: config.PASSWORD_RESET_TTL_MINUTES * 60_000,
+      emailVerificationMs: config.EMAIL_VERIFICATION_TTL_HOURS * 3_600_000,
+    },
+    webUrl: config.PUBLIC_WEB_URL.replace(/\/$/, ''),
+    payment,
   };
   authRoutes(app, ctx);
   accountRoutes(app, ctx);
+  cabinetRoutes(app, ctx);
+  adminRoutes(app, ctx);
   sellerRoutes(app, ctx);
   jwksRoutes(app, keys);
   return app;

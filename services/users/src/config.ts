@@ -24,6 +24,21 @@ const UsersConfigSchema = Type.Object({
   LOGIN_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: Type.Integer({ minimum: 1, default: 5 }),
   LOGIN_MAX_FAILURES_PER_IP: Type.Integer({ minimum: 1, default: 50 }),
+  LOGIN_CHALLENGE_TTL_SECONDS: Type.Integer({ minimum: 30, default: 300 }),
+  PASSWORD_RESET_TTL_MINUTES: Type.Integer({ minimum: 5, default: 60 }),
+  EMAIL_VERIFICATION_TTL_HOURS: Type.Integer({ minimum: 1, default: 48 }),
+  PAYMENT_URL: Type.String({
+    default: 'http://127.0.0.1:8105',
+    description: 'where payment token metadata is read',
+  }),
+  PUBLIC_WEB_URL: Type.String({
+    default: '',
+    description: 'origin put in front of links in mail; empty: site-relative links (the local mailbox)',
+  }),
+  SMTP_URL: Type.Optional(
+    Type.String({ description: 'smtp(s)://user:pass@host:port; unset: the local mailbox' }),
+  ),
+  MAIL_FROM: Type.String({ default: 'Sauda <no-reply@sauda.kz>' }),
 });
 
 export type UsersConfig = Static<typeof UsersConfigSchema>;

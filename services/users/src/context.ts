@@ -1,5 +1,5 @@
 /** What the use cases share: the database, the clock, token settings and throttling limits. */
-import type { Db } from '@sauda/kit';
+import type { Db, HttpClient } from '@sauda/kit';
 import type { AccessTokenSettings } from './tokens/issue-access-token.ts';
 
 /** The current time; tests pass their own to move it without waiting. */
@@ -17,6 +17,12 @@ export interface UsersContext {
   accessTokens: AccessTokenSettings;
   refreshTokenTtlMs: number;
   throttle: ThrottleSettings;
+  /** Lifetimes of one-time tokens, in milliseconds. */
+  ttl: { loginChallengeMs: number; passwordResetMs: number; emailVerificationMs: number };
+  /** The origin of links in mail ('' for site-relative links). */
+  webUrl: string;
+  /** The payment service, for saved cards' token metadata. */
+  payment: HttpClient;
 }
 
 /** Who is calling, as far as the request tells: stored with sessions, used for per-IP throttling. */

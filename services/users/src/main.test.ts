@@ -92,13 +92,81 @@ describe('the users process', () => {
     expect(me.status).toBe(200);
     expect((await post('/auth/logout', { refreshToken: refreshed.refreshToken })).status).toBe(204);
 
+    // The newer flows: reset by mail, two-factor, a card token; every answer is kept to be searched.
+    const answers: string[] = [];
+    const call = async (path: string, body?: unknown, token?: string, method = 'POST') => {
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      answers.push(text);
+      return { status: response.status, json: () => JSON.parse(text) as Record<string, unknown> };
+    };
+    expect((await call('/auth/forgot-password', { email: 'logs@example.kz' })).status).toBe(202);
+    const [mail] = await database.sql<{ link: string }[]>`
+      select payload->>'link' as link from outbox
+      where type = 'users.notification.requested.v1' and payload->>'template' = 'password_reset'`;
+    const resetToken = new URL(mail?.link ?? '', 'http://x').searchParams.get('token') ?? '';
+    const newPassword = 'Another-Unmistakable-9';
+    expect((await call('/auth/reset-password', { token: resetToken, password: newPassword })).status).toBe(
+      204,
+    );
+    const signedIn = await call('/auth/login', { email: 'logs@example.kz', password: newPassword });
+    const access = String(signedIn.json().accessToken);
+    const setup = (await call('/me/two-factor/setup', undefined, access)).json();
+    const totpSecret = String(setup.secret);
+    answers.pop(); // the setup answer shows the secret to its owner, once, by design
+    const { base32Decode, totp } = await import('./two-factor/totp.ts');
+    const code = totp(base32Decode(totpSecret), new Date());
+    const enabled = (await call('/me/two-factor/enable', { code }, access)).json();
+    const recoveryCodes = enabled.recoveryCodes as string[];
+    answers.pop(); // likewise the recovery codes
+    const challenge = (await call('/auth/login', { email: 'logs@example.kz', password: newPassword })).json();
+    const challengeToken = String(challenge.challengeToken);
+    answers.pop(); // the challenge is handed to the one who typed the password
+    await call('/auth/login/two-factor', { challengeToken, recoveryCode: recoveryCodes[0] });
+    const card = '4242424242424242';
+    await call('/me/payment-methods', { token: `tok_${card}` }, access);
+    await call('/me', undefined, access, 'GET');
+    await call('/me/sessions', undefined, access, 'GET');
+    const hashes = await database.sql<{ h: string }[]>`
+      select password_hash as h from accounts union all select token_hash from refresh_tokens
+      union all select token_hash from one_time_tokens union all select code_hash from recovery_codes`;
+    for (const secret of [
+      password,
+      newPassword,
+      card,
+      totpSecret,
+      resetToken,
+      ...recoveryCodes,
+      ...hashes.map((r) => r.h),
+    ]) {
+      for (const answer of answers) expect(answer).not.toContain(secret);
+    }
+    expect(answers.join('\n')).not.toMatch(/\$argon2/);
+
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
 
     expect(output).toContain('demo accounts seeded');
     expect(output).toContain('"url":"/auth/refresh"'); // the capture works: request lines are there
+    const secrets = await database.sql<{ h: string }[]>`
+      select password_hash as h from accounts union all select token_hash from refresh_tokens
+      union all select token_hash from one_time_tokens union all select coalesce(totp_secret, '-') from accounts`;
+    expect(output).not.toMatch(/\$argon2/);
     for (const secret of [
+      ...secrets.map((r) => r.h).filter((h) => h !== '-'),
+      ...recoveryCodes,
+      resetToken,
+      challengeToken,
+      newPassword,
+      card,
       password,
       'sauda-demo-2026',
       'Wrong-Passw0rd-1',

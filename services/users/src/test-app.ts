@@ -1,7 +1,10 @@
 /** Test support: the users app on a fresh database of the real PostgreSQL, with a movable clock. */
 import { createTestDatabase, type TestDatabase } from '@sauda/kit/testing';
 import { eventMigrations, migrate, type App } from '@sauda/kit';
+import { v7 as uuidv7 } from 'uuid';
+import type { Role } from '@sauda/contracts';
 import { buildApp } from './app.ts';
+import { issueAccessToken } from './tokens/issue-access-token.ts';
 import { parseConfig, type UsersConfig } from './config.ts';
 import { generateSigningKey, loadSigningKeys, type SigningKeys } from './tokens/load-signing-keys.ts';
 
@@ -65,4 +68,66 @@ export function newRegistration(overrides: Record<string, unknown> = {}) {
     name: 'Aliya Nurlanovna',
     ...overrides,
   };
+}
+
+/** An access token for a seeded account, signed with the app's own key (as a sign-in would give). */
+export async function tokenFor(
+  users: TestUsers,
+  account: {
+    id: string;
+    email?: string;
+    roles: Role[];
+    depotId?: string | null;
+    sortingCentreId?: string | null;
+  },
+): Promise<string> {
+  return issueAccessToken(
+    { keys: users.keys, issuer: 'sauda-users', audience: 'sauda', ttlSeconds: 900 },
+    {
+      accountId: account.id,
+      email: account.email ?? `${account.id}@example.kz`,
+      name: 'Test',
+      roles: account.roles,
+      sessionId: uuidv7(),
+      depotId: account.depotId ?? null,
+      sortingCentreId: account.sortingCentreId ?? null,
+    },
+    new Date(),
+  );
+}
+
+/** Calls the app with a bearer token. */
+export function callAs(
+  app: App,
+  token: string | undefined,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+) {
+  return app.inject({
+    method,
+    url,
+    ...(body === undefined ? {} : { payload: body as object }),
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+/** The payload of the newest outbox event of a type whose data matches `where`. */
+export async function lastEvent<T = Record<string, unknown>>(
+  users: TestUsers,
+  type: string,
+  where: Record<string, string> = {},
+): Promise<T | undefined> {
+  const rows = await users.database.sql<{ payload: Record<string, unknown> }[]>`
+    select payload from outbox where type = ${type} order by id desc`;
+  const found = rows.find((row) => Object.entries(where).every(([key, value]) => row.payload[key] === value));
+  return found?.payload as T | undefined;
+}
+
+/** The token inside the newest mail link of a template sent to an address. */
+export async function mailedToken(users: TestUsers, to: string, template: string): Promise<string> {
+  const mail = await lastEvent<{ link?: string }>(users, 'users.notification.requested.v1', { to, template });
+  const token = mail?.link ? new URL(mail.link, 'http://x').searchParams.get('token') : null;
+  if (!token) throw new Error(`no ${template} mail to ${to}`);
+  return token;
 }

@@ -15,17 +15,30 @@ export interface Product {
   imageUrl?: string | null;
   rating?: number | null;
   createdAt: string;
+  /** The crossed-out price (regular price during a sale, or the seller's compare-at price). */
+  compareAt?: Money | null;
+  category?: { id: string; slug: string; name: string } | null;
 }
 
 /** A product as its own page shows it. */
 export interface ProductDetail extends Product {
   attributes?: Record<string, string>;
+  variants?: Array<{
+    id: string;
+    sku: string;
+    options: Record<string, string>;
+    price: Money;
+    compareAt: Money | null;
+  }>;
+  images?: Array<{ id: string; url: string; thumbUrl: string; width: number; height: number; alt: string }>;
 }
 
 /** One facet value with the number of matching products. */
 export interface FacetValue {
   value: string;
   count: number;
+  /** The value as people read it (a category's name in the reader's language). */
+  label?: string;
 }
 
 /** The answer of GET /api/products. */
@@ -36,7 +49,7 @@ export interface ProductPage {
 }
 
 /** The sort orders the catalog offers; '' is the server's default (relevance). */
-export const SORTS = ['', 'price_asc', 'price_desc', 'newest', 'rating'] as const;
+export const SORTS = ['', 'price_asc', 'price_desc', 'newest', 'rating', 'popularity'] as const;
 export type Sort = (typeof SORTS)[number];
 
 /** The catalog query, as it also appears in the page URL. */
@@ -45,6 +58,8 @@ export interface ProductQuery {
   category: string;
   minPrice: string;
   maxPrice: string;
+  brand?: string;
+  minRating?: string;
   sort: Sort;
   page: number;
   limit: number;

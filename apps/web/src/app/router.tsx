@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { GuestOnly, RequireAuth } from '../auth/guards.tsx';
+import { GuestOnly } from '../auth/guards.tsx';
 import { Layout } from '../layout/Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteError } from './RouteError.tsx';
@@ -9,15 +9,13 @@ import { AREA_LIST } from '../areas/registry.ts';
 // One chunk per area: every page of an area comes from the same dynamic import.
 const storefront = () => import('../areas/storefront/index.ts');
 const auth = () => import('../areas/auth/index.ts');
-const account = () => import('../areas/account/index.ts');
 
 const ProductListPage = lazy(() => storefront().then((area) => ({ default: area.ProductListPage })));
 const ProductDetailPage = lazy(() => storefront().then((area) => ({ default: area.ProductDetailPage })));
 const LoginPage = lazy(() => auth().then((area) => ({ default: area.LoginPage })));
 const RegisterPage = lazy(() => auth().then((area) => ({ default: area.RegisterPage })));
-const AccountPage = lazy(() => account().then((area) => ({ default: area.AccountPage })));
 
-/** The app's routes: the storefront, auth and account pages, then every registered area's. */
+/** The app's routes: the storefront and sign-in pages, then every registered area's (account, auth, …). */
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -43,14 +41,6 @@ export const router = createBrowserRouter([
               <GuestOnly>
                 <RegisterPage />
               </GuestOnly>
-            ),
-          },
-          {
-            path: 'account',
-            element: (
-              <RequireAuth>
-                <AccountPage />
-              </RequireAuth>
             ),
           },
           ...AREA_LIST.flatMap((area) => area.routes),

@@ -3,8 +3,18 @@
  * the storefront, auth and account pages predate this and live in app/router.tsx and i18n/en.json.
  */
 import type { Area } from './area.ts';
+import { accountArea } from './account/area.tsx';
+import { authArea } from './auth/area.tsx';
+import { adminUsersArea } from './admin-users/area.tsx';
+import { warehouseArea } from './warehouse/area.tsx';
+import { adminCommerceArea } from './admin-commerce/area.tsx';
+import { sellerReviewsArea } from './seller-reviews/area.tsx';
+import { sellerCatalogArea } from './seller-catalog/area.tsx';
+import { adminCatalogArea } from './admin-catalog/area.tsx';
+import { storefrontArea } from './storefront/area.tsx';
+import { paymentArea } from './payment/area.tsx';
 
-export const AREAS = [] as const satisfies readonly Area[];
+export const AREAS = [accountArea, authArea, adminUsersArea, warehouseArea, adminCommerceArea, sellerReviewsArea, sellerCatalogArea, adminCatalogArea, storefrontArea, paymentArea] as const satisfies readonly Area[];
 
 /** The i18n namespaces areas add, by name, with their English messages (the reference). */
 export type AreaNamespaces = { [A in (typeof AREAS)[number] as A['name']]: A['messages']['en'] };

@@ -1,6 +1,8 @@
 /** The public API types of `shop` (catalog slice). */
 import { Type, type Static } from '@sinclair/typebox';
 import { CurrencyCode, Money, Timestamp, Uuid } from '../primitives.ts';
+import { ModerationState, ProductImage, ProductVariant, Translations } from './shop-catalog-parts.ts';
+import { VariantInput } from './shop-catalog.ts';
 
 export const ProductStatus = Type.Union([
   Type.Literal('draft'),
@@ -25,6 +27,16 @@ export const Product = Type.Object(
     rating: Type.Union([Type.Number(), Type.Null()]),
     attributes: Type.Record(Type.String(), Type.String()),
     createdAt: Timestamp,
+    /** The crossed-out price of the "from" variant (its regular price while a sale runs), if any. */
+    compareAt: Type.Optional(Type.Union([Money, Type.Null()])),
+    /** Only on the product page (not in listings): every variant with its own price. */
+    variants: Type.Optional(Type.Array(ProductVariant)),
+    /** Only on the product page: the gallery, in order. */
+    images: Type.Optional(Type.Array(ProductImage)),
+    /** Only for the owner and admins: the translations as stored, for editing. */
+    translations: Type.Optional(Translations),
+    /** Set while an admin hides the product; visible only to the owner and admins. */
+    moderation: Type.Optional(Type.Union([ModerationState, Type.Null()])),
   },
   { $id: 'Product' },
 );
@@ -55,6 +67,7 @@ export const ProductSort = Type.Union(
     Type.Literal('price_desc'),
     Type.Literal('newest'),
     Type.Literal('rating'),
+    Type.Literal('popularity'),
   ],
   { default: 'relevance' },
 );
@@ -70,6 +83,14 @@ export const ProductQuery = Type.Object(
     seller: Type.Optional(Uuid),
     minPrice: Type.Optional(Type.Integer({ minimum: 0, description: 'minor units' })),
     maxPrice: Type.Optional(Type.Integer({ minimum: 0, description: 'minor units' })),
+    minRating: Type.Optional(Type.Number({ minimum: 0, maximum: 5 })),
+    attr: Type.Optional(
+      Type.String({
+        maxLength: 300,
+        pattern: '^[^:,]+:[^:,]+(,[^:,]+:[^:,]+)*$',
+        description: 'attribute filters "name:value,name:value" (all must match)',
+      }),
+    ),
     sort: Type.Optional(ProductSort),
     page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
@@ -92,6 +113,9 @@ export const NewProduct = Type.Object(
     attributes: Type.Optional(
       Type.Record(Type.String({ maxLength: 50 }), Type.String({ maxLength: 200 }), { maxProperties: 50 }),
     ),
+    translations: Type.Optional(Translations),
+    /** The variants; absent means one variant at `price` with a generated SKU. */
+    variants: Type.Optional(Type.Array(VariantInput, { minItems: 1, maxItems: 100 })),
   },
   { additionalProperties: false },
 );

@@ -13,6 +13,10 @@ export interface Principal {
   email?: string;
   name?: string;
   sessionId?: string;
+  /** The depot a warehouseman works at (claim `depotId`). */
+  depotId?: string;
+  /** The sorting centre a driver works from (claim `sortingCentreId`). */
+  sortingCentreId?: string;
 }
 
 /**

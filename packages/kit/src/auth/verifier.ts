@@ -115,6 +115,8 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     ...(typeof payload.email === 'string' ? { email: payload.email } : {}),
     ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
     ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
+    ...(typeof payload.depotId === 'string' ? { depotId: payload.depotId } : {}),
+    ...(typeof payload.sortingCentreId === 'string' ? { sortingCentreId: payload.sortingCentreId } : {}),
   };
 }
 

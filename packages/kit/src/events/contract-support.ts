@@ -96,6 +96,7 @@ export function product(title: string): EventData<typeof ProductCreated> {
     title,
     price: { amount: 1_250_000, currency: 'KZT' },
     status: 'active',
+    variants: [{ variantId: uuidv7(), sku: 'SKU-1', title, weightGrams: 500 }],
     createdAt: new Date().toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 /** SQL for products: insert, read, and the search with facets. */
-import type { Product, ProductQuery, ProductStatus } from '@sauda/contracts';
+import type { Product, ProductQuery, ProductStatus, Translations } from '@sauda/contracts';
 import type { Queryable } from '@sauda/kit';
 import type { Fragment } from 'postgres';
 
@@ -22,6 +22,10 @@ export interface ProductRow {
   rating: string | number | null;
   attributes: Record<string, string>;
   created_at: Date | string;
+  translations?: Translations;
+  compare_at_amount?: string | number | null;
+  hidden_at?: Date | string | null;
+  hidden_reason?: string | null;
 }
 
 export interface NewProductRow {
@@ -38,15 +42,17 @@ export interface NewProductRow {
   status: ProductStatus;
   imageUrl: string | null;
   attributes: Record<string, string>;
+  translations: Translations;
 }
 
 /** Maps a row to the API shape, naming the category in the reader's language. */
 export function toProduct(row: ProductRow, locale: string): Product {
+  const translated = locale === 'ru' || locale === 'kk' ? row.translations?.[locale] : undefined;
   return {
     id: row.id,
     slug: row.slug,
-    title: row.title,
-    description: row.description,
+    title: translated?.title || row.title,
+    description: translated?.description || row.description,
     brand: row.brand,
     category:
       row.category_id && row.category_slug
@@ -64,6 +70,10 @@ export function toProduct(row: ProductRow, locale: string): Product {
     rating: row.rating === null ? null : Number(row.rating),
     attributes: row.attributes,
     createdAt: new Date(row.created_at).toISOString(),
+    compareAt:
+      row.compare_at_amount == null
+        ? null
+        : { amount: Number(row.compare_at_amount), currency: row.currency },
   };
 }
 
@@ -71,9 +81,10 @@ export function toProduct(row: ProductRow, locale: string): Product {
 export async function insertProduct(db: Queryable, p: NewProductRow): Promise<boolean> {
   const rows = await db`
     insert into products (id, seller_id, seller_name, slug, title, description, brand, category_id,
-                          price_amount, currency, status, image_url, attributes)
+                          price_amount, currency, status, image_url, attributes, translations)
     values (${p.id}, ${p.sellerId}, ${p.sellerName}, ${p.slug}, ${p.title}, ${p.description}, ${p.brand},
-            ${p.categoryId}, ${p.priceAmount}, ${p.currency}, ${p.status}, ${p.imageUrl}, ${db.json(p.attributes)})
+            ${p.categoryId}, ${p.priceAmount}, ${p.currency}, ${p.status}, ${p.imageUrl}, ${db.json(p.attributes)},
+            ${db.json(p.translations)})
     on conflict (slug) do nothing
     returning id`;
   return rows.length === 1;
@@ -98,10 +109,12 @@ export async function listSellerProducts(
   sellerId: string,
   limit: number,
   offset: number,
+  status?: string,
 ): Promise<{ rows: ProductRow[]; total: number }> {
+  const byStatus = status ? db`and p.status = ${status}` : db``;
   const rows = await db<(ProductRow & { total: string })[]>`
-    ${SELECT(db)}, lateral (select count(*) over () as total) t
-    where p.seller_id = ${sellerId} order by p.created_at desc limit ${limit} offset ${offset}`;
+    select *, count(*) over () as total from (${SELECT(db)}) p
+    where p.seller_id = ${sellerId} ${byStatus} order by p.created_at desc, p.id limit ${limit} offset ${offset}`;
   return { rows, total: Number(rows[0]?.total ?? 0) };
 }
 
@@ -110,7 +123,7 @@ const TYPO_SIMILARITY = 0.4;
 
 /** The filters every hit and every facet count obeys (all but brand and category, which facets vary). */
 function commonFilters(db: Queryable, q: ProductQuery): Fragment {
-  const parts: Fragment[] = [db`p.status = 'active'`];
+  const parts: Fragment[] = [db`p.status = 'active'`, db`p.hidden_at is null`];
   // Typo tolerance: trigram word similarity for queries long enough to have meaningful trigrams.
   if (q.q) {
     const fuzzy =
@@ -120,7 +133,22 @@ function commonFilters(db: Queryable, q: ProductQuery): Fragment {
   if (q.seller) parts.push(db`p.seller_id = ${q.seller}`);
   if (q.minPrice !== undefined) parts.push(db`p.price_amount >= ${q.minPrice}`);
   if (q.maxPrice !== undefined) parts.push(db`p.price_amount <= ${q.maxPrice}`);
+  if (q.minRating !== undefined) parts.push(db`p.rating >= ${q.minRating}`);
+  // Containment uses the jsonb_path_ops index: every requested name:value pair must be present.
+  const attrs = parseAttributeFilter(q.attr);
+  if (attrs) parts.push(db`p.attributes @> ${db.json(attrs)}`);
   return parts.reduce((all, part) => db`${all} and ${part}`);
+}
+
+/** `"colour:Red,size:M"` → `{ colour: 'Red', size: 'M' }`; undefined when there is no filter. */
+export function parseAttributeFilter(attr: string | undefined): Record<string, string> | undefined {
+  if (!attr) return undefined;
+  const filter: Record<string, string> = {};
+  for (const pair of attr.split(',')) {
+    const [name, value] = pair.split(':').map((part) => part.trim());
+    if (name && value) filter[name] = value;
+  }
+  return filter;
 }
 
 /** CTEs every search query starts with: the parsed text query and the chosen category's subtree. */
@@ -148,6 +176,8 @@ function orderBy(db: Queryable, q: ProductQuery): Fragment {
       return db`p.rating desc nulls last, p.id`;
     case 'newest':
       return db`p.created_at desc, p.id`;
+    case 'popularity':
+      return db`p.popularity desc, p.created_at desc, p.id`;
     case 'relevance':
       // Text relevance first, a little popularity so equally good matches favour what sells.
       return q.q
@@ -187,14 +217,14 @@ export async function searchProducts(db: Queryable, q: ProductQuery): Promise<Se
     ${prelude(db, q)}, base as materialized (
       select p.id, p.seller_id, p.seller_name, p.slug, p.title, p.description, p.brand, p.category_id,
              p.price_amount, p.currency, p.status, p.image_url, p.rating, p.attributes, p.popularity,
-             p.created_at, p.search, ${brandOk} as brand_ok, ${categoryOk} as category_ok
+             p.created_at, p.search, p.translations, p.compare_at_amount, ${brandOk} as brand_ok, ${categoryOk} as category_ok
       from products p where ${commonFilters(db, q)}
     ), hits as (select * from base where brand_ok and category_ok)
     select
       (select coalesce(json_agg(page), '[]') from (
          select p.id, p.seller_id, p.seller_name, p.slug, p.title, p.description, p.brand, p.category_id,
                 c.slug as category_slug, c.names as category_names, p.price_amount, p.currency, p.status,
-                p.image_url, p.rating, p.attributes, p.created_at
+                p.image_url, p.rating, p.attributes, p.created_at, p.translations, p.compare_at_amount
          from hits p left join categories c on c.id = p.category_id
          order by ${orderBy(db, q)} limit ${q.limit} offset ${offset}) page) as items,
       (select count(*)::int from hits) as total,

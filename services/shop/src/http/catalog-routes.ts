@@ -1,36 +1,69 @@
-/** Public catalog routes: search, product page, categories. */
-import { Category, ProductPage, ProductQuery, Product } from '@sauda/contracts';
-import { createTtlCache, requestLocale, type App, type Db } from '@sauda/kit';
-import { Type, type Static } from '@sinclair/typebox';
+/** Public catalog routes: search, suggestions, product page, categories, exchange rates, media files. */
+import { Category, ExchangeRate, ProductPage, ProductQuery, Product, Suggestion } from '@sauda/contracts';
+import { hasRole, requestLocale, type App, type Db } from '@sauda/kit';
+import { Type } from '@sinclair/typebox';
+import { sendCacheable, sendPrivate, type CatalogCache } from '../cache/catalog-cache.ts';
 import { listCategories } from '../categories/list-categories.ts';
+import { MediaNotFound } from '../errors.ts';
+import { MEDIA_KEY, type MediaStore } from '../media/media-store.ts';
+import { listRates } from '../prices/exchange-rates.ts';
 import { getProduct } from '../products/get-product.ts';
 import { searchProducts } from '../products/search-products.ts';
+import { suggest } from '../products/suggest.ts';
 
 const anyone = { auth: { access: 'public', owns: 'public catalog data' } } as const;
 
-/** Registers the catalog routes. */
-export function catalogRoutes(app: App, db: Db, cacheTtlMs: number): void {
-  // Search answers do not depend on the caller (only active products), so one cached answer serves all.
-  const searches = createTtlCache<Static<typeof ProductPage>>({ ttlMs: cacheTtlMs, maxEntries: 1000 });
+/** Registers the catalog routes; `maxAgeSeconds` is what browsers may reuse without asking again. */
+export function catalogRoutes(
+  app: App,
+  db: Db,
+  cache: CatalogCache,
+  media: MediaStore,
+  maxAgeSeconds: number,
+): void {
   app.get(
     '/products',
     {
       config: anyone,
       schema: {
         tags: ['catalog'],
-        summary: 'Search and list products',
+        summary: 'Search and list products (ETag, Cache-Control)',
         querystring: Type.Composite([ProductQuery, Type.Object({ lang: Type.Optional(Type.String()) })], {
           additionalProperties: false,
         }),
-        response: { 200: ProductPage },
+        response: { 200: ProductPage, 304: Type.Null() },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { lang: _lang, ...query } = request.query;
       const locale = requestLocale(request);
-      return searches.getOrLoad(`${locale}:${JSON.stringify(query)}`, () =>
+      const answer = await cache.get(`list:${locale}:${JSON.stringify(query)}`, () =>
         searchProducts(db, query, locale),
       );
+      return sendCacheable(request, reply, answer, maxAgeSeconds);
+    },
+  );
+  app.get(
+    '/products/suggest',
+    {
+      config: anyone,
+      schema: {
+        tags: ['catalog'],
+        summary: 'Autocomplete suggestions: categories, brands and products',
+        querystring: Type.Object(
+          { q: Type.String({ maxLength: 100 }), lang: Type.Optional(Type.String()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(Suggestion) }), 304: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const q = request.query.q.trim().toLowerCase();
+      const answer = await cache.get(`suggest:${locale}:${q}`, async () => ({
+        items: await suggest(db, q, locale),
+      }));
+      return sendCacheable(request, reply, answer, maxAgeSeconds);
     },
   );
   app.get(
@@ -39,12 +72,26 @@ export function catalogRoutes(app: App, db: Db, cacheTtlMs: number): void {
       config: anyone,
       schema: {
         tags: ['catalog'],
-        summary: 'One product by id or slug',
+        summary: 'One product by id or slug, with variants and gallery (ETag, Cache-Control)',
         params: Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 120 }) }),
-        response: { 200: Type.Ref(Product) },
+        querystring: Type.Object({ lang: Type.Optional(Type.String()) }),
+        response: { 200: Type.Ref(Product), 304: Type.Null() },
       },
     },
-    async (request) => getProduct(db, request.params.idOrSlug, request.principal, requestLocale(request)),
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const caller = request.principal;
+      // Sellers and admins may see more than the public page (drafts, translations): never shared.
+      if (caller && (hasRole(caller, 'seller') || hasRole(caller, 'admin'))) {
+        const own = await getProduct(db, request.params.idOrSlug, caller, locale);
+        const publicAnswer = own.sellerId !== caller.id && !hasRole(caller, 'admin');
+        if (!publicAnswer) return sendPrivate(reply, own);
+      }
+      const answer = await cache.get(`product:${locale}:${request.params.idOrSlug}`, () =>
+        getProduct(db, request.params.idOrSlug, undefined, locale),
+      );
+      return sendCacheable(request, reply, answer, maxAgeSeconds);
+    },
   );
   app.get(
     '/categories',
@@ -53,9 +100,54 @@ export function catalogRoutes(app: App, db: Db, cacheTtlMs: number): void {
       schema: {
         tags: ['catalog'],
         summary: 'The category tree',
-        response: { 200: Type.Object({ items: Type.Array(Category) }) },
+        querystring: Type.Object({ lang: Type.Optional(Type.String()) }),
+        response: { 200: Type.Object({ items: Type.Array(Category) }), 304: Type.Null() },
       },
     },
-    async (request) => ({ items: await listCategories(db, requestLocale(request)) }),
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const answer = await cache.get(`categories:${locale}`, async () => ({
+        items: await listCategories(db, locale),
+      }));
+      return sendCacheable(request, reply, answer, maxAgeSeconds);
+    },
+  );
+  app.get(
+    '/exchange-rates',
+    {
+      config: anyone,
+      schema: {
+        tags: ['catalog'],
+        summary: 'Display exchange rates (units of each currency per KZT, times 1e9)',
+        response: { 200: Type.Object({ base: Type.Literal('KZT'), items: Type.Array(ExchangeRate) }) },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return { base: 'KZT' as const, items: await listRates(db) };
+    },
+  );
+  app.get(
+    '/media/:folder/:file',
+    {
+      config: anyone,
+      schema: {
+        tags: ['catalog'],
+        summary: 'An image file (immutable: every upload gets new keys)',
+        params: Type.Object({ folder: Type.String({ maxLength: 36 }), file: Type.String({ maxLength: 40 }) }),
+      },
+    },
+    async (request, reply) => {
+      const key = `${request.params.folder}/${request.params.file}`;
+      const body = MEDIA_KEY.test(key) ? await media.get(key) : undefined;
+      if (!body) throw new MediaNotFound();
+      const type = key.endsWith('.svg') ? 'image/svg+xml' : key.endsWith('.png') ? 'image/png' : 'image/webp';
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .type(type)
+        .send(body);
+    },
   );
 }

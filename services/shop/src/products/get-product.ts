@@ -1,8 +1,9 @@
-/** One product page: active products for everyone; drafts and archived ones for their seller and admins. */
+/** One product page: active products for everyone; drafts, archived and hidden ones for their seller and admins. */
 import type { Product } from '@sauda/contracts';
-import { hasRole, type Db, type Principal } from '@sauda/kit';
+import type { Db, Principal } from '@sauda/kit';
 import { findProduct, listSellerProducts, toProduct } from '../data/products-repo.ts';
 import { ProductNotFound } from '../errors.ts';
+import { mayView, productView } from './product-view.ts';
 
 /** Finds a product by id or slug as the caller may see it. */
 export async function getProduct(
@@ -12,20 +13,27 @@ export async function getProduct(
   locale: string,
 ): Promise<Product> {
   const row = await findProduct(db, idOrSlug);
-  const visible =
-    row && (row.status === 'active' || row.seller_id === caller?.id || hasRole(caller, 'admin'));
-  if (!row || !visible) throw new ProductNotFound();
-  return toProduct(row, locale);
+  if (!row || !mayView(row, caller)) throw new ProductNotFound();
+  return productView(db, row, caller, locale);
 }
 
-/** The calling seller's own products, every status. */
+/** The calling seller's own products, every status (optionally one status). */
 export async function listOwnProducts(
   db: Db,
   seller: Principal,
   page: number,
   limit: number,
   locale: string,
+  status?: string,
 ): Promise<{ items: Product[]; total: number }> {
-  const { rows, total } = await listSellerProducts(db, seller.id, limit, (page - 1) * limit);
-  return { items: rows.map((row) => toProduct(row, locale)), total };
+  const { rows, total } = await listSellerProducts(db, seller.id, limit, (page - 1) * limit, status);
+  return {
+    items: rows.map((row) => ({
+      ...toProduct(row, locale),
+      moderation: row.hidden_at
+        ? { reason: row.hidden_reason ?? '', hiddenAt: new Date(row.hidden_at).toISOString() }
+        : null,
+    })),
+    total,
+  };
 }

@@ -9,6 +9,14 @@ import { startSession, type SignedIn } from '../sessions/start-session.ts';
 import { normalizeEmail } from './email.ts';
 import { describeWeakness, passwordWeakness } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
+import { audit } from '../audit/audit.ts';
+import { requestMail } from '../mail/request-mail.ts';
+import { issueOneTimeToken } from '../tokens/one-time-tokens.ts';
+
+/** The link a verification mail carries. */
+export function verificationLink(ctx: UsersContext, token: string): string {
+  return `${ctx.webUrl}/verify-email?token=${token}`;
+}
 
 export interface Registration {
   email: string;
@@ -49,6 +57,15 @@ export async function registerAccount(
       locale: account.locale,
       registeredAt: account.createdAt.toISOString(),
     });
+    const token = await issueOneTimeToken(
+      tx,
+      account.id,
+      'email_verification',
+      account.createdAt,
+      ctx.ttl.emailVerificationMs,
+    );
+    await requestMail(tx, account, 'email_verification', { link: verificationLink(ctx, token) });
+    await audit(tx, account.createdAt, 'registered', { accountId: account.id, ip: client.ip });
     return startSession(ctx, tx, account, client);
   });
 }

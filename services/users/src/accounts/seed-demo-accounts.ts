@@ -1,5 +1,5 @@
 /** The demo marketplace's accounts (embedded demo mode only): one per role, fixed ids, one password. */
-import { DEMO_IDS, DEMO_PASSWORD, UserRegistered, type Role } from '@sauda/contracts';
+import { DEMO_IDS, DEMO_PASSWORD, DEMO_SITES, UserRegistered, type Role } from '@sauda/contracts';
 import { appendEvent, withTransaction, type Db } from '@sauda/kit';
 import { insertAccount } from '../data/accounts.ts';
 import { hashPassword } from './passwords.ts';
@@ -49,6 +49,14 @@ export async function seedDemoAccounts(db: Db): Promise<{ created: string[] }> {
         registeredAt: account.createdAt.toISOString(),
       });
     }
+    // Demo accounts count as verified, and staff work at the Almaty sites (also in demo databases
+    // seeded before sites existed); an admin's reassignment to another site survives restarts.
+    const ids = DEMO_ACCOUNTS.map((demo) => demo.id);
+    await tx`update accounts set email_verified_at = created_at where id = any(${ids}::uuid[]) and email_verified_at is null`;
+    await tx`update accounts set depot_id = ${DEMO_SITES.depots.almaty}
+             where id = ${DEMO_IDS.warehouseman} and depot_id is null`;
+    await tx`update accounts set sorting_centre_id = ${DEMO_SITES.sortingCentres.almaty}
+             where id = ${DEMO_IDS.driver} and sorting_centre_id is null`;
     return { created };
   });
 }

@@ -2,7 +2,7 @@
 import type { Queryable } from '@sauda/kit';
 import type { AccountStatus } from './accounts.ts';
 
-export type RevokeReason = 'logout' | 'reuse' | 'blocked';
+export type RevokeReason = 'logout' | 'reuse' | 'blocked' | 'revoked' | 'password_changed';
 
 export interface NewSession {
   id: string;
@@ -95,4 +95,60 @@ export async function revokeSession(
   await sql`
     update refresh_tokens set revoked_at = ${now}
     where session_id = ${sessionId} and revoked_at is null`;
+}
+
+/** A live session as its owner sees it. */
+export interface LiveSession {
+  id: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+/** The account's sessions that have not ended (and whose latest token has not expired). */
+export async function listLiveSessions(sql: Queryable, accountId: string, now: Date): Promise<LiveSession[]> {
+  return sql<LiveSession[]>`
+    select s.id, s.created_at as "createdAt", max(t.created_at) as "lastUsedAt",
+           (array_agg(t.user_agent order by t.created_at desc))[1] as "userAgent",
+           (array_agg(host(t.ip) order by t.created_at desc))[1] as ip
+    from sessions s join refresh_tokens t on t.session_id = s.id
+    where s.account_id = ${accountId} and s.revoked_at is null
+    group by s.id
+    having max(t.expires_at) > ${now}
+    order by max(t.created_at) desc`;
+}
+
+/** Ends one of the account's sessions; false when it is not the account's or already ended. */
+export async function revokeOwnSession(
+  sql: Queryable,
+  accountId: string,
+  sessionId: string,
+  now: Date,
+): Promise<boolean> {
+  const [row] = await sql`
+    select id from sessions where id = ${sessionId} and account_id = ${accountId} and revoked_at is null`;
+  if (!row) return false;
+  await revokeSession(sql, sessionId, 'revoked', now);
+  return true;
+}
+
+/** Ends every session of the account except `keep` (null: all of them). */
+export async function revokeAccountSessions(
+  sql: Queryable,
+  accountId: string,
+  reason: RevokeReason,
+  now: Date,
+  keep: string | null = null,
+): Promise<number> {
+  const ended = await sql<{ id: string }[]>`
+    update sessions set revoked_at = ${now}, revoked_reason = ${reason}
+    where account_id = ${accountId} and revoked_at is null and (${keep}::uuid is null or id <> ${keep}::uuid)
+    returning id`;
+  if (ended.length > 0) {
+    await sql`
+      update refresh_tokens set revoked_at = ${now}
+      where session_id = any(${ended.map((s) => s.id)}::uuid[]) and revoked_at is null`;
+  }
+  return ended.length;
 }

@@ -48,6 +48,7 @@ function product(title: string): EventData<typeof ProductCreated> {
     title,
     price: { amount: 1_250_000, currency: 'KZT' },
     status: 'active',
+    variants: [{ variantId: uuidv7(), sku: 'SKU-1', title, weightGrams: 500 }],
     createdAt: new Date().toISOString(),
   };
 }

@@ -38,6 +38,10 @@ describe('auth routes', () => {
       roles: ['customer'],
       locale: 'kk',
       currency: 'KZT',
+      emailVerified: false,
+      twoFactorEnabled: false,
+      depotId: null,
+      sortingCentreId: null,
     });
     expect(response.body).not.toMatch(/argon2|passwordHash/);
     expect(answer.refreshToken).toMatch(/^[\w-]{43}$/);

@@ -1,23 +1,11 @@
 /** Request and response schemas of the users API; the TypeScript types are inferred from them. */
-import { Type, type Static } from '@sinclair/typebox';
-import { CurrencyCode, Locale, Role, Timestamp, Uuid } from '@sauda/contracts';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { CurrencyCode, Locale, Me, Uuid } from '@sauda/contracts';
 import type { Account } from '../data/accounts.ts';
 
-/** An account as the API shows it (never the password hash). */
-export const User = Type.Object(
-  {
-    id: Uuid,
-    email: Type.String(),
-    name: Type.String(),
-    phone: Type.Union([Type.String(), Type.Null()]),
-    roles: Type.Array(Role),
-    locale: Locale,
-    currency: CurrencyCode,
-    createdAt: Timestamp,
-  },
-  { additionalProperties: false },
-);
-export type User = Static<typeof User>;
+/** An account as the API shows it (never the password hash or two-factor secrets). */
+export const User = Me;
+export type User = Me;
 
 export const AuthAnswer = Type.Object(
   {
@@ -45,6 +33,15 @@ export const RegisterBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The password step of an account with two-factor on: send the code with this challenge next. */
+export const TwoFactorChallenge = Type.Object(
+  {
+    twoFactorRequired: Type.Literal(true),
+    challengeToken: Type.String({ description: 'single use, 5 minutes; for POST /auth/login/two-factor' }),
+  },
+  { additionalProperties: false },
+);
+
 export const LoginBody = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
 
 export const RefreshTokenBody = Type.Object(
@@ -63,6 +60,10 @@ export function userView(account: Account): User {
     locale: account.locale,
     currency: account.currency,
     createdAt: account.createdAt.toISOString(),
+    emailVerified: account.emailVerifiedAt !== null,
+    twoFactorEnabled: account.totpSecret !== null,
+    depotId: account.depotId,
+    sortingCentreId: account.sortingCentreId,
   };
 }
 
@@ -70,3 +71,19 @@ export const SellerShop = Type.Object(
   { id: Uuid, name: Type.String(), productCount: Type.Integer({ minimum: 0 }) },
   { additionalProperties: false },
 );
+
+/** Paging of admin lists. */
+export const PageQuery = {
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+};
+
+/** A page of items and how many match in all. */
+export function pageOf<T extends TSchema>(item: T) {
+  return Type.Object(
+    { items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), limit: Type.Integer() },
+    { additionalProperties: false },
+  );
+}
+
+export { Password as PasswordField };

@@ -24,6 +24,14 @@ describe('GET /sellers/:id', () => {
         title: 'Felt slippers',
         price: { amount: 990_000, currency: 'KZT' },
         status: 'active',
+        variants: [
+          {
+            variantId: '01940000-0000-7000-8000-0000000000ab',
+            sku: 'FS-1',
+            title: 'Felt slippers',
+            weightGrams: 400,
+          },
+        ],
         createdAt: new Date().toISOString(),
       }),
     );

@@ -8,7 +8,7 @@ import type { ClientInfo, UsersContext } from '../context.ts';
 import { findAccountById } from '../data/accounts.ts';
 import { claimRefreshToken, findRefreshToken, revokeSession } from '../data/sessions.ts';
 import { AccountBlocked, InvalidRefreshToken, RefreshTokenReused } from '../errors.ts';
-import { issueAccessToken } from '../tokens/issue-access-token.ts';
+import { issueAccessToken, subjectOf } from '../tokens/issue-access-token.ts';
 import { issueRefreshToken } from './issue-refresh-token.ts';
 import { hashRefreshToken } from './refresh-tokens.ts';
 import type { SignedIn } from './start-session.ts';
@@ -49,17 +49,7 @@ export async function refreshSession(
       client,
       now,
     });
-    const accessToken = await issueAccessToken(
-      ctx.accessTokens,
-      {
-        accountId: account.id,
-        email: account.email,
-        name: account.name,
-        roles: account.roles,
-        sessionId: claimed.sessionId,
-      },
-      now,
-    );
+    const accessToken = await issueAccessToken(ctx.accessTokens, subjectOf(account, claimed.sessionId), now);
     return { ok: { account, accessToken, refreshToken: nextRefreshToken } };
   });
   if ('ok' in outcome) return outcome.ok;

@@ -4,7 +4,7 @@ import type { Tx } from '@sauda/kit';
 import type { ClientInfo, UsersContext } from '../context.ts';
 import type { Account } from '../data/accounts.ts';
 import { insertSession } from '../data/sessions.ts';
-import { issueAccessToken } from '../tokens/issue-access-token.ts';
+import { issueAccessToken, subjectOf } from '../tokens/issue-access-token.ts';
 import { issueRefreshToken } from './issue-refresh-token.ts';
 
 /** What a successful register, login or refresh answers. */
@@ -25,10 +25,6 @@ export async function startSession(
   const sessionId = uuidv7();
   await insertSession(tx, { id: sessionId, accountId: account.id, createdAt: now, ...client });
   const refreshToken = await issueRefreshToken(ctx, tx, { sessionId, parentId: null, client, now });
-  const accessToken = await issueAccessToken(
-    ctx.accessTokens,
-    { accountId: account.id, email: account.email, name: account.name, roles: account.roles, sessionId },
-    now,
-  );
+  const accessToken = await issueAccessToken(ctx.accessTokens, subjectOf(account, sessionId), now);
   return { account, accessToken, refreshToken };
 }

@@ -16,6 +16,31 @@ export interface AccessTokenSubject {
   name: string;
   roles: readonly Role[];
   sessionId: string;
+  depotId?: string | null;
+  sortingCentreId?: string | null;
+}
+
+/** The token subject of an account's session: who, with which roles, attached to which site. */
+export function subjectOf(
+  account: {
+    id: string;
+    email: string;
+    name: string;
+    roles: readonly Role[];
+    depotId: string | null;
+    sortingCentreId: string | null;
+  },
+  sessionId: string,
+): AccessTokenSubject {
+  return {
+    accountId: account.id,
+    email: account.email,
+    name: account.name,
+    roles: account.roles,
+    sessionId,
+    depotId: account.depotId,
+    sortingCentreId: account.sortingCentreId,
+  };
 }
 
 /** Signs an access token for one session of one account with the newest key. */
@@ -30,6 +55,9 @@ export async function issueAccessToken(
     email: subject.email,
     name: subject.name,
     sid: subject.sessionId,
+    // Staff sites travel in the token so stock and dispatching check them without calling users.
+    ...(subject.depotId ? { depotId: subject.depotId } : {}),
+    ...(subject.sortingCentreId ? { sortingCentreId: subject.sortingCentreId } : {}),
   })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: settings.keys.current.kid, typ: 'JWT' })
     .setSubject(subject.accountId)

@@ -9,6 +9,10 @@ import { LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { initialsOf } from '../../lib/initials.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import './account.css';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import { meQuery } from './api.ts';
+import { useToast } from './Toasts.tsx';
 
 const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
 const isLanguage = (value: string | undefined): value is Language =>
@@ -22,7 +26,7 @@ export function AccountPage() {
   // RequireAuth renders this page only with a user; the guard keeps the type honest.
   if (!user) return null;
   return (
-    <div className="container page account">
+    <div className="account">
       <h1 className="visually-hidden">{t('account.title')}</h1>
       <section className="account__hero">
         <span className="avatar avatar--large" aria-hidden="true">
@@ -35,6 +39,7 @@ export function AccountPage() {
           <p className="account__email">{user.email}</p>
         </div>
       </section>
+      <VerificationNotice />
       <div className="account__grid">
         <Profile user={user} />
         <Workspaces user={user} />
@@ -112,5 +117,31 @@ function Workspaces({ user }: { user: User }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Asks to confirm the email until it is, with a button that mails a new link. */
+function VerificationNotice() {
+  const { t } = useTranslation('account');
+  const toast = useToast();
+  const me = useQuery(meQuery);
+  const resend = useMutation({
+    mutationFn: () => api.post('/me/email-verification'),
+    onSuccess: () => toast.ok(t('overview.verificationSent')),
+    onError: (error) => toast.error(error),
+  });
+  if (!me.data || me.data.emailVerified) return null;
+  return (
+    <div className="cab-notice" role="status" data-testid="verify-notice">
+      <p>{t('overview.verifyEmail', { email: me.data.email })}</p>
+      <button
+        type="button"
+        className="btn btn--secondary"
+        onClick={() => resend.mutate()}
+        disabled={resend.isPending}
+      >
+        {t('overview.resend')}
+      </button>
+    </div>
   );
 }

@@ -2,11 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { login } from '../../api/client.ts';
 import { FormAlert, PasswordField, TextField } from '../../components/Field.tsx';
 import { Logo } from '../../components/Logo.tsx';
 import { problemMessage } from '../../lib/problemMessage.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { signIn } from './signIn.ts';
+import { TwoFactorStep } from './TwoFactorStep.tsx';
 import { focusFirstInvalid, useFieldMessage } from './useFieldMessage.ts';
 import { serverErrors, validateLogin, type FieldErrors, type LoginValues } from './validation.ts';
 import './auth.css';
@@ -16,6 +17,8 @@ const FIELDS = ['email', 'password'] as const;
 /** Sign in with email and password; on success the route guard moves on to `next`. */
 export function LoginPage() {
   const { t } = useTranslation();
+  const { t: tAuth } = useTranslation('auth');
+  const [challenge, setChallenge] = useState<string | null>(null);
   const message = useFieldMessage();
   const [params] = useSearchParams();
   const form = useRef<HTMLFormElement>(null);
@@ -25,7 +28,11 @@ export function LoginPage() {
   useDocumentTitle(t('auth.login.title'));
 
   const mutation = useMutation({
-    mutationFn: () => login(values.email.trim(), values.password),
+    mutationFn: () => signIn(values.email.trim(), values.password),
+    onSuccess: (answer) => {
+      // With two-factor on, the code step follows; otherwise the guard moves on once the session starts.
+      if ('twoFactorRequired' in answer) setChallenge(answer.challengeToken);
+    },
     onError: (error) => {
       const found = serverErrors(error, FIELDS);
       setErrors(found.fields);
@@ -54,34 +61,47 @@ export function LoginPage() {
           <h1 className="auth-card__title">{t('auth.login.title')}</h1>
           <p className="auth-card__subtitle">{t('auth.login.subtitle')}</p>
         </div>
-        <form ref={form} className="auth-form" onSubmit={submit} noValidate data-testid="login-form">
-          {formError !== null && <FormAlert>{problemMessage(formError, t)}</FormAlert>}
-          <TextField
-            label={t('auth.email')}
-            name="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            value={values.email}
-            onChange={set('email')}
-            error={message(errors.email)}
+        {challenge !== null ? (
+          <TwoFactorStep
+            challengeToken={challenge}
+            onRestart={() => {
+              setChallenge(null);
+              setValues((current) => ({ ...current, password: '' }));
+            }}
           />
-          <PasswordField
-            label={t('auth.password')}
-            name="password"
-            autoComplete="current-password"
-            value={values.password}
-            onChange={set('password')}
-            error={message(errors.password)}
-          />
-          <button
-            type="submit"
-            className="btn btn--primary btn--full btn--large"
-            disabled={mutation.isPending}
-          >
-            {mutation.isPending ? t('auth.login.submitting') : t('auth.login.submit')}
-          </button>
-        </form>
+        ) : (
+          <form ref={form} className="auth-form" onSubmit={submit} noValidate data-testid="login-form">
+            {formError !== null && <FormAlert>{problemMessage(formError, t)}</FormAlert>}
+            <TextField
+              label={t('auth.email')}
+              name="email"
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              value={values.email}
+              onChange={set('email')}
+              error={message(errors.email)}
+            />
+            <PasswordField
+              label={t('auth.password')}
+              name="password"
+              autoComplete="current-password"
+              value={values.password}
+              onChange={set('password')}
+              error={message(errors.password)}
+            />
+            <button
+              type="submit"
+              className="btn btn--primary btn--full btn--large"
+              disabled={mutation.isPending}
+            >
+              {mutation.isPending ? t('auth.login.submitting') : t('auth.login.submit')}
+            </button>
+            <Link to="/forgot-password" className="auth-card__forgot">
+              {tAuth('forgot.link')}
+            </Link>
+          </form>
+        )}
         <p className="auth-card__switch">
           {t('auth.login.noAccount')}{' '}
           <Link to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>

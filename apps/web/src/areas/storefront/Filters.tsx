@@ -5,6 +5,7 @@ import type { FacetValue, ProductQuery } from '../../api/products.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { currencySymbol, minorUnitsPerMajor } from '../../lib/money.ts';
 import { useLocale } from '../../lib/useLocale.ts';
+import { MoreFilters } from './MoreFilters.tsx';
 import type { CatalogParam } from './useCatalogQuery.ts';
 import './filters.css';
 
@@ -48,6 +49,7 @@ export function Filters({
   open,
   query,
   categories,
+  brands = [],
   currency,
   hasFilters,
   hrefWith,
@@ -57,6 +59,7 @@ export function Filters({
   open: boolean;
   query: ProductQuery;
   categories: FacetValue[];
+  brands?: FacetValue[];
   currency: string;
   hasFilters: boolean;
   hrefWith: (changes: Partial<Record<CatalogParam, string>>) => string;
@@ -88,7 +91,7 @@ export function Filters({
                     className="filters__option"
                     aria-current={query.category === facet.value ? 'true' : undefined}
                   >
-                    <span>{facetLabel(facet.value)}</span>
+                    <span>{facet.label ?? facetLabel(facet.value)}</span>
                     <span className="filters__count">{facet.count}</span>
                   </Link>
                 </li>
@@ -96,6 +99,7 @@ export function Filters({
             </ul>
           </section>
         )}
+        <MoreFilters panelId={panelId} query={query} brands={brands} hrefWith={hrefWith} />
         <PriceRange
           key={`${query.minPrice}-${query.maxPrice}`}
           query={query}
@@ -103,7 +107,10 @@ export function Filters({
           onApply={(minPrice, maxPrice) => update({ minPrice, maxPrice })}
         />
         {hasFilters && (
-          <Link to={hrefWith({ category: '', minPrice: '', maxPrice: '' })} className="filters__clear">
+          <Link
+            to={hrefWith({ category: '', minPrice: '', maxPrice: '', brand: '', minRating: '' })}
+            className="filters__clear"
+          >
             {t('catalog.clearFilters')}
           </Link>
         )}

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/problem.ts';
@@ -7,8 +8,13 @@ import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
-import { ProductImage } from './ProductImage.tsx';
+import { CurrencySelect, useDisplayMoney } from './currency.tsx';
+import { ProductGallery } from './ProductGallery.tsx';
+import { VariantPicker } from './VariantPicker.tsx';
+import { categoriesQuery } from './catalog-api.ts';
 import { Rating } from './Rating.tsx';
+import { Recommendations } from './Recommendations.tsx';
+import { Reviews } from './Reviews.tsx';
 import './product-page.css';
 
 /** One product's page: photo, price, seller, description and specifications. */
@@ -32,6 +38,7 @@ export function ProductDetailPage() {
           <li>
             <Link to="/products">{t('nav.catalog')}</Link>
           </li>
+          {product?.category && <CategoryCrumbs slug={product.category.slug} />}
           {product && (
             <li aria-current="page">
               <span>{product.title}</span>
@@ -64,24 +71,43 @@ export function ProductDetailPage() {
       ) : (
         <ProductSkeleton />
       )}
+      {product && !result.isPlaceholderData && (
+        <>
+          <Recommendations productId={product.id} />
+          <Reviews productId={product.id} />
+        </>
+      )}
     </div>
   );
 }
 
 function ProductView({ product, complete }: { product: ProductDetail; complete: boolean }) {
   const { t } = useTranslation();
-  const { money, date } = useLocale();
+  const { t: ts } = useTranslation('storefront');
+  const { date } = useLocale();
+  const money = useDisplayMoney();
   const attributes = Object.entries(product.attributes ?? {});
+  const variants = product.variants ?? [];
+  const [variantId, setVariantId] = useState<string | null>(null);
+  const variant = variants.find((v) => v.id === variantId) ?? variants[0];
+  const price = variant?.price ?? product.price;
+  const compareAt = variant ? variant.compareAt : product.compareAt;
   return (
     <article className="product" data-testid="product-detail">
-      <ProductImage src={product.imageUrl} alt={product.title} eager className="product__image" />
+      <ProductGallery product={product} />
       <div className="product__summary">
         {product.brand && <p className="product__brand">{product.brand}</p>}
         <h1 className="product__title">{product.title}</h1>
         <Rating value={product.rating} showEmpty />
         <p className="product__price" data-testid="product-price">
-          {money(product.price)}
+          {money(price)}
+          {compareAt && <s className="price-old">{money(compareAt)}</s>}
         </p>
+        <CurrencySelect />
+        {variant && (
+          <VariantPicker variants={variants} selected={variant} onSelect={(v) => setVariantId(v.id)} />
+        )}
+        {variant && <p className="product__sku">{ts('product.sku', { sku: variant.sku })}</p>}
         <ul className="product__facts">
           {product.sellerName && (
             <li>
@@ -118,6 +144,26 @@ function ProductView({ product, complete }: { product: ProductDetail; complete: 
         )}
       </div>
     </article>
+  );
+}
+
+/** The product's category and its ancestors, each a readable `/c/<slug>` link. */
+function CategoryCrumbs({ slug }: { slug: string }) {
+  const { language } = useLocale();
+  const tree = useQuery(categoriesQuery(language));
+  const node = tree.data?.items.find((c) => c.slug === slug);
+  if (!node) return null;
+  return (
+    <>
+      {node.path.map((part) => {
+        const crumb = tree.data?.items.find((c) => c.slug === part);
+        return (
+          <li key={part}>
+            <Link to={`/c/${part}`}>{crumb?.name ?? part}</Link>
+          </li>
+        );
+      })}
+    </>
   );
 }
 

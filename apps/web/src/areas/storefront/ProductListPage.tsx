@@ -10,6 +10,10 @@ import { Filters, FiltersToggle } from './Filters.tsx';
 import { Pagination } from './Pagination.tsx';
 import { ProductCard, ProductCardSkeleton } from './ProductCard.tsx';
 import { PAGE_SIZE, useCatalogQuery } from './useCatalogQuery.ts';
+import { categoriesQuery } from './catalog-api.ts';
+import { CurrencySelect } from './currency.tsx';
+import { CategoryTiles, PopularProducts } from './HomeSections.tsx';
+import { useLocale } from '../../lib/useLocale.ts';
 import './catalog.css';
 
 const DEFAULT_CURRENCY = 'KZT';
@@ -17,16 +21,20 @@ const DEFAULT_CURRENCY = 'KZT';
 /** The storefront: the catalog with search, filters, sorting and pages (also the home page). */
 export function ProductListPage() {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('storefront');
   const { pathname } = useLocation();
+  const { language } = useLocale();
+  const tree = useQuery(categoriesQuery(language));
   const sortId = useId();
   const filtersId = useId();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const { query, hrefWith, update, hasFilters } = useCatalogQuery();
+  const category = query.category ? tree.data?.items.find((c) => c.slug === query.category) : undefined;
   const result = useQuery(productsQuery(query));
   const data = result.data;
 
   const isHome = pathname === '/' && !query.q && !hasFilters && query.page === 1;
-  const heading = query.q ? t('catalog.resultsFor', { q: query.q }) : t('catalog.title');
+  const heading = query.q ? t('catalog.resultsFor', { q: query.q }) : (category?.name ?? t('catalog.title'));
   useDocumentTitle(isHome ? undefined : heading);
 
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
@@ -34,6 +42,24 @@ export function ProductListPage() {
 
   return (
     <div className="container page catalog">
+      {category && (
+        <nav className="breadcrumbs" aria-label={t('product.breadcrumbs')}>
+          <ol>
+            <li>
+              <Link to="/products">{t('nav.catalog')}</Link>
+            </li>
+            {category.path.map((part) => (
+              <li key={part} aria-current={part === category.slug ? 'page' : undefined}>
+                {part === category.slug ? (
+                  <span>{category.name}</span>
+                ) : (
+                  <Link to={`/c/${part}`}>{tree.data?.items.find((c) => c.slug === part)?.name ?? part}</Link>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
       {isHome && (
         <section className="hero">
           <div className="hero__text">
@@ -43,6 +69,8 @@ export function ProductListPage() {
           <Icon name="truck" size={96} className="hero__art" />
         </section>
       )}
+      {isHome && <CategoryTiles />}
+      {isHome && <PopularProducts />}
 
       <div className="catalog__head">
         <div>
@@ -56,6 +84,7 @@ export function ProductListPage() {
           </p>
         </div>
         <div className="catalog__tools">
+          <CurrencySelect />
           <FiltersToggle
             open={filtersOpen}
             panelId={filtersId}
@@ -74,7 +103,9 @@ export function ProductListPage() {
               >
                 {SORTS.map((sort: Sort) => (
                   <option key={sort || 'relevance'} value={sort}>
-                    {t(`catalog.sorts.${sort || 'relevance'}`)}
+                    {sort === 'popularity'
+                      ? ts('sorts.popularity')
+                      : t(`catalog.sorts.${sort || 'relevance'}`)}
                   </option>
                 ))}
               </select>
@@ -90,6 +121,7 @@ export function ProductListPage() {
           open={filtersOpen}
           query={query}
           categories={data?.facets.categories ?? []}
+          brands={data?.facets.brands ?? []}
           currency={currency}
           hasFilters={hasFilters}
           hrefWith={hrefWith}

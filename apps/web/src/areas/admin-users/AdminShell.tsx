@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { useSession } from '../../auth/useSession.ts';
+import { EmptyState } from '../../components/states.tsx';
+import { ToastProvider } from '../account/Toasts.tsx';
+import '../account/account.css';
+import '../account/cabinet.css';
+
+const TABS = [
+  { to: '/admin/users', key: 'users' },
+  { to: '/admin/seller-applications', key: 'applications' },
+  { to: '/admin/audit', key: 'audit' },
+  { to: '/admin/mailbox', key: 'mailbox' },
+] as const;
+
+/** True when the signed-in user may change things here (support only reads). */
+export function useCanEdit(): boolean {
+  return useSession().user?.roles.includes('admin') ?? false;
+}
+
+/** The user tools' frame: staff only; tabs for users, applications, audit log and mailbox. */
+export function AdminShell() {
+  const { t } = useTranslation('adminUsers');
+  const { user } = useSession();
+  const staff = user?.roles.some((role) => role === 'admin' || role === 'support') ?? false;
+  if (!staff)
+    return (
+      <div className="container page">
+        <EmptyState icon="user" title={t('forbidden.title')}>
+          {t('forbidden.text')}
+        </EmptyState>
+      </div>
+    );
+  return (
+    <ToastProvider>
+      <div className="container page cabinet">
+        <h1 className="visually-hidden">{t('title')}</h1>
+        <nav className="cabinet__tabs" aria-label={t('tabs.label')}>
+          {TABS.map((tab) => (
+            <NavLink key={tab.to} to={tab.to} className="cabinet__tab">
+              {t(`tabs.${tab.key}`)}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="cabinet__body cab-admin">
+          <Outlet />
+        </div>
+      </div>
+    </ToastProvider>
+  );
+}
+
+/** Previous / next page buttons with the position. */
+export function Pager({
+  page,
+  total,
+  limit,
+  onPage,
+}: {
+  page: number;
+  total: number;
+  limit: number;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useTranslation('adminUsers');
+  const pages = Math.max(1, Math.ceil(total / limit));
+  if (pages <= 1) return null;
+  return (
+    <nav className="cab-actions" aria-label={t('pager.label')}>
+      <button type="button" className="btn btn--ghost" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('pager.previous')}
+      </button>
+      <span className="cab-muted" aria-live="polite">
+        {t('pager.position', { page, pages })}
+      </span>
+      <button
+        type="button"
+        className="btn btn--ghost"
+        disabled={page >= pages}
+        onClick={() => onPage(page + 1)}
+      >
+        {t('pager.next')}
+      </button>
+    </nav>
+  );
+}

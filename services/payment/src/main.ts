@@ -1,0 +1,40 @@
+/** The payment process: config → data runtime (+ idempotency table) → providers → app → demo seed → listen. */
+import { GiftCardRedeemed } from '@sauda/contracts';
+import {
+  createDb,
+  createUsersVerifier,
+  idempotencyMigrations,
+  migrate,
+  openDataRuntime,
+  runService,
+} from '@sauda/kit';
+import { buildApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { seedDemo } from './demo/seed-demo.ts';
+import { onGiftCardRedeemed } from './events/giftcard-redeemed.ts';
+import { createPaymentContext } from './providers/open-providers.ts';
+
+const config = readConfig();
+const migrations = new URL('../migrations', import.meta.url);
+const runtime = await openDataRuntime('payment', config, migrations);
+// The runtime applies the event tables; the kit's idempotency table comes the same way, by name.
+await migrate(runtime.db, migrations, idempotencyMigrations);
+const verifier = createUsersVerifier(config);
+const bankDb = createDb(config.DATABASE_URL, { max: 4, applicationName: 'payment-sandbox-bank' });
+const ctx = createPaymentContext(runtime.db, config, { bankDb });
+const app = await buildApp({ ctx, auth: verifier, logLevel: config.LOG_LEVEL, logFormat: config.LOG_FORMAT });
+runtime.attach(app);
+runtime.consumer('wallet-credits').on(GiftCardRedeemed, onGiftCardRedeemed);
+if (config.DEMO_SEED) runtime.logger.info({ seeded: await seedDemo(ctx) }, 'demo payments seeded');
+await runtime.start();
+await runService(app, {
+  port: config.PORT,
+  host: config.HOST,
+  shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  closers: [
+    () => ctx.sandbox?.close() ?? Promise.resolve(),
+    () => runtime.close(),
+    () => bankDb.end({ timeout: 5 }),
+    () => verifier.close(),
+  ],
+});

@@ -1,0 +1,27 @@
+/** The payment OpenAPI document, from an app built on inert dependencies (no connection is opened). */
+import { createDb, createJwksVerifier } from '@sauda/kit';
+import { buildApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { createPaymentContext } from './providers/open-providers.ts';
+
+/** Builds the app without listening or connecting and returns its OpenAPI document. */
+export async function describeApi(): Promise<Record<string, unknown>> {
+  const db = createDb('postgres://127.0.0.1:1/none', { max: 1 });
+  const auth = createJwksVerifier({
+    issuer: 'sauda-users',
+    audience: 'sauda',
+    fetchKeys: () => Promise.resolve({ keys: [] }),
+  });
+  const ctx = createPaymentContext(
+    db,
+    readConfig({ DATABASE_URL: 'postgres://127.0.0.1:1/none', SAUDA_MODE: 'embedded' }),
+    { bankDb: db },
+  );
+  const app = await buildApp({ ctx, auth, logLevel: 'silent' });
+  await app.ready();
+  const doc = app.swagger() as unknown as Record<string, unknown>;
+  await app.close();
+  auth.close();
+  await db.end();
+  return doc;
+}

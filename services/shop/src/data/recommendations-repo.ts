@@ -1,0 +1,155 @@
+/** SQL for the precomputed recommendation tables and the product summaries they point at. */
+import type { RecommendedProduct } from '@sauda/contracts';
+import type { Queryable } from '@sauda/kit';
+
+interface SummaryRow {
+  id: string;
+  slug: string;
+  title: string;
+  price_amount: string;
+  currency: RecommendedProduct['price']['currency'];
+  image_url: string | null;
+  rating: string | null;
+}
+
+const toSummary = (r: SummaryRow): RecommendedProduct => ({
+  id: r.id,
+  slug: r.slug,
+  title: r.title,
+  price: { amount: Number(r.price_amount), currency: r.currency },
+  imageUrl: r.image_url,
+  rating: r.rating === null ? null : Number(r.rating),
+});
+
+/** Counts one more (delta 1) or one less (delta -1) order containing every pair of these products. */
+export async function countCoPurchases(db: Queryable, productIds: string[], delta: 1 | -1): Promise<void> {
+  if (productIds.length < 2) return;
+  if (delta === 1) {
+    await db`
+      insert into co_purchases (product_id, other_id, orders)
+      select a, b, 1 from unnest(${productIds}::uuid[]) a, unnest(${productIds}::uuid[]) b where a <> b
+      on conflict (product_id, other_id) do update set orders = co_purchases.orders + 1`;
+  } else {
+    await db`
+      update co_purchases set orders = orders - 1
+      where product_id = any(${productIds}::uuid[]) and other_id = any(${productIds}::uuid[])
+        and product_id <> other_id and orders > 0`;
+  }
+}
+
+const VISIBLE = "p.status = 'active' and p.hidden_at is null";
+
+/** Products most often bought with this one. */
+export async function boughtTogether(
+  db: Queryable,
+  productId: string,
+  limit: number,
+): Promise<RecommendedProduct[]> {
+  const rows = await db<SummaryRow[]>`
+    select p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating
+    from co_purchases c join products p on p.id = c.other_id
+    where c.product_id = ${productId} and c.orders > 0 and ${db.unsafe(VISIBLE)}
+    order by c.orders desc, p.id limit ${limit}`;
+  return rows.map(toSummary);
+}
+
+/** The precomputed most similar products. */
+export async function similarTo(
+  db: Queryable,
+  productId: string,
+  limit: number,
+): Promise<RecommendedProduct[]> {
+  const rows = await db<SummaryRow[]>`
+    select p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating
+    from similar_products s join products p on p.id = s.other_id
+    where s.product_id = ${productId} and ${db.unsafe(VISIBLE)}
+    order by s.score desc, p.id limit ${limit}`;
+  return rows.map(toSummary);
+}
+
+/** The best sellers of the product's category, itself excluded. */
+export async function popularInCategoryOf(
+  db: Queryable,
+  productId: string,
+  limit: number,
+): Promise<RecommendedProduct[]> {
+  const rows = await db<SummaryRow[]>`
+    select p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating
+    from products p
+    where p.category_id = (select category_id from products where id = ${productId})
+      and p.id <> ${productId} and ${db.unsafe(VISIBLE)}
+    order by p.popularity desc, p.id limit ${limit}`;
+  return rows.map(toSummary);
+}
+
+/** Products ranked by how strongly they relate to the given ones (co-purchases weigh more than similarity). */
+export async function relatedToMany(
+  db: Queryable,
+  productIds: string[],
+  exclude: string[],
+  limit: number,
+): Promise<RecommendedProduct[]> {
+  const rows = await db<SummaryRow[]>`
+    with related as (
+      select other_id as id, sum(orders) * 2.0 as score from co_purchases
+      where product_id = any(${productIds}::uuid[]) and orders > 0 group by other_id
+      union all
+      select other_id, sum(score) from similar_products where product_id = any(${productIds}::uuid[]) group by other_id
+    ), ranked as (select id, sum(score) as score from related group by id)
+    select p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating
+    from ranked r join products p on p.id = r.id
+    where not (p.id = any(${exclude}::uuid[])) and ${db.unsafe(VISIBLE)}
+    order by r.score desc, p.popularity desc, p.id limit ${limit}`;
+  return rows.map(toSummary);
+}
+
+/** The most popular products overall: the cold-start answer. */
+export async function popularOverall(
+  db: Queryable,
+  exclude: string[],
+  limit: number,
+): Promise<RecommendedProduct[]> {
+  const rows = await db<SummaryRow[]>`
+    select p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating from products p
+    where ${db.unsafe(VISIBLE)} and not (p.id = any(${exclude}::uuid[]))
+    order by p.popularity desc, p.created_at desc, p.id limit ${limit}`;
+  return rows.map(toSummary);
+}
+
+/**
+ * Precomputes "similar products" for up to `batch` products that have none yet: same category first,
+ * then shared attribute values, then title trigram similarity, walking products by id after `afterId`.
+ * Returns the last product id of the batch (null when none was left).
+ */
+export async function computeSimilar(
+  db: Queryable,
+  afterId: string,
+  batch: number,
+  perProduct = 12,
+): Promise<{ lastId: string | null }> {
+  const rows = await db<{ last_id: string | null }[]>`
+    with todo as (
+      select p.id, p.title, p.category_id, p.attributes from products p
+      where p.id > ${afterId} and ${db.unsafe(VISIBLE)}
+        and not exists (select 1 from similar_products s where s.product_id = p.id)
+      order by p.id limit ${batch}
+    ), scored as (
+      select t.id as product_id, q.id as other_id, q.score
+      from todo t cross join lateral (
+        select o.id,
+          (similarity(lower(t.title), lower(o.title))
+           + case when o.category_id = t.category_id then 0.5 else 0 end
+           + 0.1 * (select count(*) from jsonb_each_text(t.attributes) e where o.attributes ->> e.key = e.value))::real as score
+        from products o
+        where o.id <> t.id and o.status = 'active' and o.hidden_at is null
+          and (o.category_id = t.category_id or lower(o.title) % lower(t.title))
+        order by score desc, o.id limit ${perProduct}
+      ) q
+    ), inserted as (
+      insert into similar_products (product_id, other_id, score) select product_id, other_id, score from scored
+      on conflict (product_id, other_id) do update set score = excluded.score
+      returning product_id
+    )
+    select (select max(id::text) from todo) as last_id, (select count(*) from inserted) as written`;
+  return { lastId: rows[0]?.last_id ?? null };
+}

@@ -1,0 +1,63 @@
+/**
+ * Wires the catalog half of shop into the app: its routes, the shared answer cache (cleared after every
+ * successful write), the CSV import worker and the scheduled-price ticker (both stopped with the app).
+ */
+import multipart from '@fastify/multipart';
+import type { App, Db } from '@sauda/kit';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCatalogCache, type CatalogCache } from '../cache/catalog-cache.ts';
+import { startImportWorker } from '../imports/run-imports.ts';
+import { createDiskMediaStore, type MediaStore } from '../media/media-store.ts';
+import { startPriceScheduler } from '../prices/apply-scheduled-prices.ts';
+import { adminCatalogRoutes } from './admin-catalog-routes.ts';
+import { catalogRoutes } from './catalog-routes.ts';
+import { importRoutes } from './import-routes.ts';
+import { sellerRoutes } from './seller-routes.ts';
+
+export interface CatalogDeps {
+  db: Db;
+  /** How long a public catalog answer is reused; 0 (the default) always queries. */
+  catalogCacheTtlMs?: number;
+  /** The cache to use (main passes its own so the product-event consumer can clear it). */
+  catalogCache?: CatalogCache;
+  /** Where images live; a disk store in the temp directory when absent (tests). */
+  media?: MediaStore;
+  /** How often the import worker and the sale-price ticker look for work. */
+  importPollMs?: number;
+  priceTickMs?: number;
+}
+
+/** Registers everything of the catalog half. */
+export async function registerCatalog(app: App, deps: CatalogDeps): Promise<CatalogCache> {
+  const ttl = deps.catalogCacheTtlMs ?? 0;
+  const cache = deps.catalogCache ?? createCatalogCache(ttl);
+  const media = deps.media ?? createDiskMediaStore(join(tmpdir(), `sauda-shop-media-${process.pid}`));
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
+  // After a successful write (its transaction has committed), this replica's cached answers are stale.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) cache.invalidate();
+    return payload;
+  });
+  const log = (what: string) => (error: unknown) => app.log.error({ err: error }, `${what} failed`);
+  const worker = startImportWorker(deps.db, {
+    intervalMs: deps.importPollMs ?? 1000,
+    onChange: () => cache.invalidate(),
+    onError: log('csv import'),
+  });
+  const stopPrices = startPriceScheduler(
+    deps.db,
+    deps.priceTickMs ?? 5000,
+    () => cache.invalidate(),
+    log('scheduled prices'),
+  );
+  app.addHook('onClose', async () => {
+    stopPrices();
+    await worker.stop();
+  });
+  catalogRoutes(app, deps.db, cache, media, Math.max(0, Math.floor(ttl / 1000)));
+  sellerRoutes(app, deps.db, media);
+  importRoutes(app, deps.db, () => worker.poke());
+  adminCatalogRoutes(app, deps.db);
+  return cache;
+}
