@@ -7,8 +7,10 @@ import postgres from 'postgres';
 
 const sql = postgres(process.argv[3] ?? '', { max: 10 });
 const app = Fastify({ logger: false });
-app.get('/', async () =>
-  sql`select id, slug, title, price_amount, currency, image_url, rating, created_at from products
+app.get(
+  '/',
+  async () =>
+    sql`select id, slug, title, price_amount, currency, image_url, rating, created_at from products
       where status = 'active' order by created_at desc limit 20`,
 );
 await app.listen({ port: Number(process.argv[2] ?? 0), host: '127.0.0.1' });

@@ -54,7 +54,9 @@ async function load(base: string, paths: readonly string[], duration: number): P
 
 const dataDir = await mkdtemp(join(tmpdir(), 'sauda-bench-catalog-'));
 const prefix = 'benchcatalog';
-say(`starting the system on ${values.database.replace(/\/\/[^@]*@/, '//…@')} (demo seed without generated products)…`);
+say(
+  `starting the system on ${values.database.replace(/\/\/[^@]*@/, '//…@')} (demo seed without generated products)…`,
+);
 const system = await startSystem({
   dataDir,
   reset: true,
@@ -83,8 +85,21 @@ try {
     baseline?.once('message', (m: { port: number }) => resolve(m.port)),
   );
 
-  const ids = Array.from({ length: 2000 }, () => generatedProductId(1 + Math.floor(Math.random() * products)));
-  const words = ['jacket', 'sneakers', 'смартфон', 'tea', 'chair', 'кроссовки', 'samsung', 'blanket', 'yoga mat', 'serum'];
+  const ids = Array.from({ length: 2000 }, () =>
+    generatedProductId(1 + Math.floor(Math.random() * products)),
+  );
+  const words = [
+    'jacket',
+    'sneakers',
+    'смартфон',
+    'tea',
+    'chair',
+    'кроссовки',
+    'samsung',
+    'blanket',
+    'yoga mat',
+    'serum',
+  ];
   const targets: Record<string, { base: string; paths: string[] }> = {
     baseline: { base: `http://127.0.0.1:${baselinePort}`, paths: ['/'] },
     listing: { base: system.url, paths: ['/api/products?limit=20'] },
@@ -137,7 +152,9 @@ try {
     `${JSON.stringify(report, null, 2)}\n`,
   );
   const row = (label: string, m: Measure | undefined) =>
-    m ? `| ${label} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${(m.rps / base.rps).toFixed(2)} | ${m.errors} |` : '';
+    m
+      ? `| ${label} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${(m.rps / base.rps).toFixed(2)} | ${m.errors} |`
+      : '';
   await appendFile(
     new URL('../results/catalog.md', import.meta.url),
     `

@@ -66,7 +66,12 @@ describe('the catalog', () => {
     await page.getByTestId('save-product').click();
     await page.waitForURL(/\/seller\/products\/[0-9a-f-]{36}$/);
     const photo = join(tmpdir(), `e2e-photo-${stamp}.png`);
-    await writeFile(photo, await sharp({ create: { width: 900, height: 700, channels: 3, background: '#c0564a' } }).png().toBuffer());
+    await writeFile(
+      photo,
+      await sharp({ create: { width: 900, height: 700, channels: 3, background: '#c0564a' } })
+        .png()
+        .toBuffer(),
+    );
     await page.getByTestId('image-input').setInputFiles(photo);
     await page.getByTestId('gallery').locator('img').first().waitFor();
     await screenshot(page, 'seller-product-editor', true);

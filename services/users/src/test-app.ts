@@ -20,8 +20,11 @@ export interface TestUsers {
   close(): Promise<void>;
 }
 
-/** A migrated database and the app on it; `env` overrides configuration. */
-export async function startTestUsers(env: Record<string, string> = {}): Promise<TestUsers> {
+/** A migrated database and the app on it; `env` overrides configuration; the clock may be frozen. */
+export async function startTestUsers(
+  env: Record<string, string> = {},
+  options: { frozenClock?: boolean } = {},
+): Promise<TestUsers> {
   const database = await createTestDatabase('users');
   await migrate(database.sql, MIGRATIONS, eventMigrations);
   const config = parseConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...env });
@@ -30,11 +33,13 @@ export async function startTestUsers(env: Record<string, string> = {}): Promise<
     json: JSON.stringify({ keys: [await generateSigningKey()] }),
   });
   let offsetMs = 0;
+  const startedAt = Date.now();
   const app = await buildApp({
     config,
     db: database.sql,
     keys,
-    clock: () => new Date(Date.now() + offsetMs),
+    // A frozen clock moves only by advance(), so time-window assertions do not depend on machine speed.
+    clock: options.frozenClock ? () => new Date(startedAt + offsetMs) : () => new Date(Date.now() + offsetMs),
   });
   await app.ready();
   return {

@@ -14,7 +14,18 @@ import { adminCatalogArea } from './admin-catalog/area.tsx';
 import { storefrontArea } from './storefront/area.tsx';
 import { paymentArea } from './payment/area.tsx';
 
-export const AREAS = [accountArea, authArea, adminUsersArea, warehouseArea, adminCommerceArea, sellerReviewsArea, sellerCatalogArea, adminCatalogArea, storefrontArea, paymentArea] as const satisfies readonly Area[];
+export const AREAS = [
+  accountArea,
+  authArea,
+  adminUsersArea,
+  warehouseArea,
+  adminCommerceArea,
+  sellerReviewsArea,
+  sellerCatalogArea,
+  adminCatalogArea,
+  storefrontArea,
+  paymentArea,
+] as const satisfies readonly Area[];
 
 /** The i18n namespaces areas add, by name, with their English messages (the reference). */
 export type AreaNamespaces = { [A in (typeof AREAS)[number] as A['name']]: A['messages']['en'] };

@@ -26,6 +26,8 @@ export const ProductVariant = Type.Object({
   compareAt: Type.Union([Money, Type.Null()]),
   /** The regular price the seller set. */
   regularPrice: Money,
+  /** The compare-at price the seller set (shown crossed out when no sale runs). */
+  regularCompareAt: Type.Optional(Type.Union([Money, Type.Null()])),
   sale: Type.Union([SalePrice, Type.Null()]),
   weightGrams: Type.Integer(),
 });

@@ -1,15 +1,17 @@
 /** SQL for the precomputed recommendation tables and the product summaries they point at. */
 import type { RecommendedProduct } from '@sauda/contracts';
 import type { Queryable } from '@sauda/kit';
+import type { Fragment } from 'postgres';
 
 interface SummaryRow {
   id: string;
   slug: string;
   title: string;
-  price_amount: string;
+  /** bigint: a string from a plain query, a number from json_agg. */
+  price_amount: string | number;
   currency: RecommendedProduct['price']['currency'];
   image_url: string | null;
-  rating: string | null;
+  rating: string | number | null;
 }
 
 const toSummary = (r: SummaryRow): RecommendedProduct => ({
@@ -38,48 +40,52 @@ export async function countCoPurchases(db: Queryable, productIds: string[], delt
 }
 
 const VISIBLE = "p.status = 'active' and p.hidden_at is null";
+const SUMMARY = (db: Queryable): Fragment =>
+  db`p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating`;
 
-/** Products most often bought with this one. */
-export async function boughtTogether(
+function neighbourQuery(
   db: Queryable,
+  kind: 'bought-together' | 'similar',
   productId: string,
   limit: number,
-): Promise<RecommendedProduct[]> {
-  const rows = await db<SummaryRow[]>`
-    select p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating
-    from co_purchases c join products p on p.id = c.other_id
-    where c.product_id = ${productId} and c.orders > 0 and ${db.unsafe(VISIBLE)}
-    order by c.orders desc, p.id limit ${limit}`;
-  return rows.map(toSummary);
+): Fragment {
+  const source =
+    kind === 'bought-together'
+      ? db`(select other_id, orders::real as rank from co_purchases where product_id = ${productId} and orders > 0)`
+      : db`(select other_id, score as rank from similar_products where product_id = ${productId})`;
+  return db`
+    select ${SUMMARY(db)} from ${source} n join products p on p.id = n.other_id
+    where ${db.unsafe(VISIBLE)} order by n.rank desc, p.id limit ${limit}`;
 }
 
-/** The precomputed most similar products. */
-export async function similarTo(
-  db: Queryable,
-  productId: string,
-  limit: number,
-): Promise<RecommendedProduct[]> {
-  const rows = await db<SummaryRow[]>`
-    select p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating
-    from similar_products s join products p on p.id = s.other_id
-    where s.product_id = ${productId} and ${db.unsafe(VISIBLE)}
-    order by s.score desc, p.id limit ${limit}`;
-  return rows.map(toSummary);
-}
-
-/** The best sellers of the product's category, itself excluded. */
-export async function popularInCategoryOf(
-  db: Queryable,
-  productId: string,
-  limit: number,
-): Promise<RecommendedProduct[]> {
-  const rows = await db<SummaryRow[]>`
-    select p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating
-    from products p
+function popularQuery(db: Queryable, productId: string, limit: number): Fragment {
+  return db`
+    select ${SUMMARY(db)} from products p
     where p.category_id = (select category_id from products where id = ${productId})
       and p.id <> ${productId} and ${db.unsafe(VISIBLE)}
     order by p.popularity desc, p.id limit ${limit}`;
-  return rows.map(toSummary);
+}
+
+/** All three lists of a product page in one round trip to the database. */
+export async function productLists(
+  db: Queryable,
+  productId: string,
+  limit: number,
+): Promise<{
+  boughtTogether: RecommendedProduct[];
+  similar: RecommendedProduct[];
+  popular: RecommendedProduct[];
+}> {
+  const list = (query: Fragment) => db`(select coalesce(json_agg(r), '[]') from (${query}) r)`;
+  const [row] = await db<{ bought: SummaryRow[]; similar: SummaryRow[]; popular: SummaryRow[] }[]>`
+    select ${list(neighbourQuery(db, 'bought-together', productId, limit))} as bought,
+           ${list(neighbourQuery(db, 'similar', productId, limit))} as similar,
+           ${list(popularQuery(db, productId, limit))} as popular`;
+  return {
+    boughtTogether: (row?.bought ?? []).map(toSummary),
+    similar: (row?.similar ?? []).map(toSummary),
+    popular: (row?.popular ?? []).map(toSummary),
+  };
 }
 
 /** Products ranked by how strongly they relate to the given ones (co-purchases weigh more than similarity). */
@@ -96,7 +102,7 @@ export async function relatedToMany(
       union all
       select other_id, sum(score) from similar_products where product_id = any(${productIds}::uuid[]) group by other_id
     ), ranked as (select id, sum(score) as score from related group by id)
-    select p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating
+    select ${SUMMARY(db)}
     from ranked r join products p on p.id = r.id
     where not (p.id = any(${exclude}::uuid[])) and ${db.unsafe(VISIBLE)}
     order by r.score desc, p.popularity desc, p.id limit ${limit}`;
@@ -110,7 +116,7 @@ export async function popularOverall(
   limit: number,
 ): Promise<RecommendedProduct[]> {
   const rows = await db<SummaryRow[]>`
-    select p.id, p.slug, p.title, p.price_amount, p.currency, p.image_url, p.rating from products p
+    select ${SUMMARY(db)} from products p
     where ${db.unsafe(VISIBLE)} and not (p.id = any(${exclude}::uuid[]))
     order by p.popularity desc, p.created_at desc, p.id limit ${limit}`;
   return rows.map(toSummary);

@@ -3,7 +3,8 @@
  * successful write), the CSV import worker and the scheduled-price ticker (both stopped with the app).
  */
 import multipart from '@fastify/multipart';
-import type { App, Db } from '@sauda/kit';
+import { createTtlCache, type App, type Db } from '@sauda/kit';
+import type { SearchFacets } from '../data/search-repo.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCatalogCache, type CatalogCache } from '../cache/catalog-cache.ts';
@@ -14,6 +15,8 @@ import { adminCatalogRoutes } from './admin-catalog-routes.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { sellerRoutes } from './seller-routes.ts';
+
+const FACETS_TTL_MS = 15_000;
 
 export interface CatalogDeps {
   db: Db;
@@ -55,7 +58,15 @@ export async function registerCatalog(app: App, deps: CatalogDeps): Promise<Cata
     stopPrices();
     await worker.stop();
   });
-  catalogRoutes(app, deps.db, cache, media, Math.max(0, Math.floor(ttl / 1000)));
+  // Facet counts and totals cost a pass over every matching row; they are shared by all pages and sorts
+  // of a listing and may lag a little (FACETS_TTL_MS), while the products shown are always current.
+  const facets = createTtlCache<SearchFacets>({
+    ttlMs: ttl > 0 ? Math.max(ttl, FACETS_TTL_MS) : 0,
+    maxEntries: 2000,
+  });
+  catalogRoutes(app, deps.db, cache, media, Math.max(0, Math.floor(ttl / 1000)), (key, load) =>
+    facets.getOrLoad(key, load),
+  );
   sellerRoutes(app, deps.db, media);
   importRoutes(app, deps.db, () => worker.poke());
   adminCatalogRoutes(app, deps.db);

@@ -8,7 +8,7 @@ import { MediaNotFound } from '../errors.ts';
 import { MEDIA_KEY, type MediaStore } from '../media/media-store.ts';
 import { listRates } from '../prices/exchange-rates.ts';
 import { getProduct } from '../products/get-product.ts';
-import { searchProducts } from '../products/search-products.ts';
+import { searchProducts, type FacetSource } from '../products/search-products.ts';
 import { suggest } from '../products/suggest.ts';
 
 const anyone = { auth: { access: 'public', owns: 'public catalog data' } } as const;
@@ -20,6 +20,7 @@ export function catalogRoutes(
   cache: CatalogCache,
   media: MediaStore,
   maxAgeSeconds: number,
+  facets?: FacetSource,
 ): void {
   app.get(
     '/products',
@@ -38,7 +39,7 @@ export function catalogRoutes(
       const { lang: _lang, ...query } = request.query;
       const locale = requestLocale(request);
       const answer = await cache.get(`list:${locale}:${JSON.stringify(query)}`, () =>
-        searchProducts(db, query, locale),
+        searchProducts(db, query, locale, facets),
       );
       return sendCacheable(request, reply, answer, maxAgeSeconds);
     },

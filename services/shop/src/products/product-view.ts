@@ -28,6 +28,7 @@ export async function productView(
     price: money(v.effective_amount),
     compareAt: v.effective_compare_at === null ? null : money(v.effective_compare_at),
     regularPrice: money(v.price_amount),
+    regularCompareAt: v.compare_at_amount === null ? null : money(v.compare_at_amount),
     sale:
       v.sale_amount === null || !v.sale_starts_at
         ? null

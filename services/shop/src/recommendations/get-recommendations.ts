@@ -2,23 +2,13 @@
 import type { ProductRecommendations, RecommendedProduct } from '@sauda/contracts';
 import type { Queryable } from '@sauda/kit';
 import { recentProductsOf } from '../data/purchases-repo.ts';
-import {
-  boughtTogether,
-  popularInCategoryOf,
-  popularOverall,
-  relatedToMany,
-  similarTo,
-} from '../data/recommendations-repo.ts';
+import { popularOverall, productLists, relatedToMany } from '../data/recommendations-repo.ts';
 
 const PER_LIST = 8;
 
 /** "Bought together", "similar" and "popular in category" for one product (each list may be empty). */
 export async function getRecommendations(db: Queryable, productId: string): Promise<ProductRecommendations> {
-  const [together, similar, popular] = await Promise.all([
-    boughtTogether(db, productId, PER_LIST),
-    similarTo(db, productId, PER_LIST),
-    popularInCategoryOf(db, productId, PER_LIST),
-  ]);
+  const { boughtTogether: together, similar, popular } = await productLists(db, productId, PER_LIST);
   // Popular in category is the fallback: it does not repeat what the first two lists already show.
   const shown = new Set([...together, ...similar].map((p) => p.id));
   return { boughtTogether: together, similar, popularInCategory: popular.filter((p) => !shown.has(p.id)) };

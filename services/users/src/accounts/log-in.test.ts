@@ -7,7 +7,7 @@ describe('logging in', () => {
   let users: TestUsers;
   let ipCounter = 0;
   beforeAll(async () => {
-    users = await startTestUsers({ LOGIN_MAX_FAILURES_PER_IP: '8' });
+    users = await startTestUsers({ LOGIN_MAX_FAILURES_PER_IP: '8' }, { frozenClock: true });
   });
   afterAll(async () => users.close());
 

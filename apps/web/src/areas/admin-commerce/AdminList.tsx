@@ -1,35 +1,38 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import type { Page } from './api.ts';
 import { Pager, TableSkeleton } from './ui.tsx';
 
+const PER_PAGE = 20;
+
 /**
  * The frame of an admin list: a search box, then the loading, error, empty or loaded state of the
- * query, and a pager under the table the caller renders from the items.
+ * query under `queryKey` (invalidate it to reload), and a pager under the table the caller renders.
  */
 export function AdminList<T>({
+  queryKey,
+  load,
   searchLabel,
-  onSearch,
-  list,
   empty,
-  page,
-  perPage,
-  onPage,
   children,
 }: {
+  queryKey: string;
+  load: (q: string, page: number, perPage: number) => Promise<Page<T>>;
   searchLabel: string;
-  onSearch: (q: string) => void;
-  list: UseQueryResult<Page<T>>;
   empty: { title: string; text: string };
-  page: number;
-  perPage: number;
-  onPage: (page: number) => void;
   children: (items: T[]) => ReactNode;
 }) {
   const { t } = useTranslation('admin-commerce');
   const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: [queryKey, search, page],
+    queryFn: () => load(search, page, PER_PAGE),
+    placeholderData: keepPreviousData,
+  });
   const id = useId();
   return (
     <>
@@ -38,7 +41,8 @@ export function AdminList<T>({
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          onSearch(q.trim());
+          setPage(1);
+          setSearch(q.trim());
         }}
       >
         <div className="field">
@@ -65,8 +69,8 @@ export function AdminList<T>({
           <Pager
             page={page}
             total={list.data.total}
-            perPage={perPage}
-            onPage={onPage}
+            perPage={PER_PAGE}
+            onPage={setPage}
             labels={{
               previous: t('common.previous'),
               next: t('common.next'),

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field.tsx';
@@ -18,14 +18,7 @@ export function GiftCardsPage() {
   const problem = useProblemText();
   const [toasts, toast] = useToasts();
   const [dialog, confirm] = useConfirm();
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
-  const list = useQuery({
-    queryKey: ['admin-gift-cards', search, page],
-    queryFn: () => giftCardsApi.list(search, page),
-    placeholderData: keepPreviousData,
-  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin-gift-cards'] });
   const disable = useMutation({
     mutationFn: (card: GiftCard) => giftCardsApi.disable(card.id),
@@ -51,16 +44,10 @@ export function GiftCardsPage() {
         }}
       />
       <AdminList
+        queryKey="admin-gift-cards"
+        load={giftCardsApi.list}
         searchLabel={t('giftCards.searchLabel')}
-        onSearch={(text) => {
-          setPage(1);
-          setSearch(text);
-        }}
-        list={list}
         empty={{ title: t('giftCards.empty'), text: t('giftCards.emptyText') }}
-        page={page}
-        perPage={20}
-        onPage={setPage}
       >
         {(items) => (
           <table className="cm-table" data-testid="gift-card-table">

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -17,15 +17,8 @@ export function PromosPage() {
   const problem = useProblemText();
   const [toasts, toast] = useToasts();
   const [dialog, confirm] = useConfirm();
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Promo | 'new' | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const list = useQuery({
-    queryKey: ['admin-promos', search, page],
-    queryFn: () => promosApi.list(search, page),
-    placeholderData: keepPreviousData,
-  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin-promos'] });
   const save = useMutation({
     mutationFn: (body: NewPromo) => {
@@ -88,16 +81,10 @@ export function PromosPage() {
         />
       )}
       <AdminList
+        queryKey="admin-promos"
+        load={promosApi.list}
         searchLabel={t('promos.searchLabel')}
-        onSearch={(text) => {
-          setPage(1);
-          setSearch(text);
-        }}
-        list={list}
         empty={{ title: t('promos.empty'), text: t('promos.emptyText') }}
-        page={page}
-        perPage={20}
-        onPage={setPage}
       >
         {(items) => (
           <table className="cm-table" data-testid="promo-table">

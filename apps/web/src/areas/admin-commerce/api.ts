@@ -39,14 +39,15 @@ const query = (params: Record<string, string | number | undefined>): string => {
 };
 
 export const promosApi = {
-  list: (q: string, page: number) => api.get<Page<Promo>>(`/admin/promos${query({ q, page, limit: 20 })}`),
+  list: (q: string, page: number, limit: number) =>
+    api.get<Page<Promo>>(`/admin/promos${query({ q, page, limit })}`),
   create: (body: NewPromo) => api.post<Promo>('/admin/promos', body),
   update: (id: string, body: PromoPatch) => api.patch<Promo>(`/admin/promos/${id}`, body),
 };
 
 export const giftCardsApi = {
-  list: (q: string, page: number) =>
-    api.get<Page<GiftCard>>(`/admin/gift-cards${query({ q, page, limit: 20 })}`),
+  list: (q: string, page: number, limit: number) =>
+    api.get<Page<GiftCard>>(`/admin/gift-cards${query({ q, page, limit })}`),
   issue: (body: { amount: Money; code?: string; expiresAt?: string | null; note?: string }) =>
     api.post<GiftCard>('/admin/gift-cards', body),
   detail: (id: string) =>

@@ -1,8 +1,9 @@
 /** Small pieces the commerce pages share: problem messages, toasts, a confirmation dialog and a pager. */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem.ts';
 import { problemMessage } from '../../lib/problemMessage.ts';
+import { useLocale } from '../../lib/useLocale.ts';
 import en from './messages/en.json';
 
 type CommerceCode = keyof typeof en.errors;
@@ -152,5 +153,66 @@ export function TableSkeleton({ rows = 5 }: { rows?: number }) {
         <span key={i} className="skeleton skeleton--text" />
       ))}
     </div>
+  );
+}
+
+/** A labelled multi-line text field. */
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  maxLength,
+  autoFocus = false,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength: number;
+  autoFocus?: boolean;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        className="textarea"
+        value={value}
+        maxLength={maxLength}
+        autoFocus={autoFocus}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+/** The first line of a review: its stars (read out as `starsLabel`), the author and the date, then `extra`. */
+export function ReviewHeader({
+  rating,
+  starsLabel,
+  author,
+  createdAt,
+  extra,
+}: {
+  rating: number;
+  starsLabel: string;
+  author: string;
+  createdAt: string;
+  extra?: ReactNode;
+}) {
+  const { date } = useLocale();
+  return (
+    <header>
+      <span className="rv__stars" aria-label={starsLabel}>
+        {'★'.repeat(rating) + '☆'.repeat(5 - rating)}
+      </span>
+      <strong>{author}</strong>
+      <time className="cm-muted" dateTime={createdAt}>
+        {date(createdAt)}
+      </time>
+      {extra}
+    </header>
   );
 }

@@ -1,12 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useProblemText, useToasts } from '../admin-commerce/ui.tsx';
 import '../admin-commerce/commerce.css';
 import { paymentApi, type CardToken } from './api.ts';
 import './payment.css';
-import en from './messages/en.json';
+import { LabeledInput } from './ui.tsx';
+import type en from './messages/en.json';
 
 type Scenario = keyof typeof en.card.scenario;
 const TEST_CARDS: [string, Scenario][] = [
@@ -23,7 +24,6 @@ const TEST_CARDS: [string, Scenario][] = [
 export function AddCardPage() {
   const { t } = useTranslation('payment');
   useDocumentTitle(t('card.title'));
-  const id = useId();
   const [toasts, toast] = useToasts();
   const problem = useProblemText();
   const [number, setNumber] = useState('');
@@ -50,8 +50,41 @@ export function AddCardPage() {
       setSaved(card);
       toast(t('card.savedAs', { brand: card.brand, last4: card.last4 }));
     },
-    onError: (error) => toast(error instanceof Error && !('code' in error) ? error.message : problem(error), true),
+    onError: (error) =>
+      toast(error instanceof Error && !('code' in error) ? error.message : problem(error), true),
   });
+  // The number keeps the spaces people type in groups; the CVC is digits only.
+  const fields = [
+    {
+      key: 'number',
+      label: t('card.number'),
+      autoComplete: 'cc-number',
+      maxLength: 23,
+      value: number,
+      onValue: setNumber,
+      clean: (x: string) => x.replace(/[^\d ]/g, ''),
+    },
+    {
+      key: 'expiry',
+      label: t('card.expiry'),
+      autoComplete: 'cc-exp',
+      placeholder: '12/30',
+      value: expiry,
+      onValue: setExpiry,
+    },
+    {
+      key: 'cvc',
+      label: t('card.cvc'),
+      autoComplete: 'cc-csc',
+      maxLength: 4,
+      value: cvc,
+      onValue: setCvc,
+      clean: (x: string) => x.replace(/\D/g, ''),
+    },
+  ];
+  const [numberInput, ...rowInputs] = fields.map(({ key, ...field }) => (
+    <LabeledInput key={key} {...field} />
+  ));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -65,27 +98,8 @@ export function AddCardPage() {
         </div>
       </header>
       <form className="cm-card cm-form pay-card-form" onSubmit={submit} autoComplete="on">
-        <label htmlFor={`${id}-number`}>{t('card.number')}</label>
-        <input
-          id={`${id}-number`}
-          className="input"
-          inputMode="numeric"
-          autoComplete="cc-number"
-          required
-          maxLength={23}
-          value={number}
-          onChange={(e) => setNumber(e.target.value.replace(/[^\d ]/g, ''))}
-        />
-        <div className="pay-row">
-          <div>
-            <label htmlFor={`${id}-exp`}>{t('card.expiry')}</label>
-            <input id={`${id}-exp`} className="input" autoComplete="cc-exp" placeholder="12/30" required value={expiry} onChange={(e) => setExpiry(e.target.value)} />
-          </div>
-          <div>
-            <label htmlFor={`${id}-cvc`}>{t('card.cvc')}</label>
-            <input id={`${id}-cvc`} className="input" inputMode="numeric" autoComplete="cc-csc" required maxLength={4} value={cvc} onChange={(e) => setCvc(e.target.value.replace(/\D/g, ''))} />
-          </div>
-        </div>
+        {numberInput}
+        <div className="pay-row">{rowInputs}</div>
         <button type="submit" className="btn btn--primary" disabled={save.isPending}>
           {save.isPending ? t('card.saving') : t('card.submit')}
         </button>

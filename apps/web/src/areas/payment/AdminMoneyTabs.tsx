@@ -6,6 +6,7 @@ import { useLocale } from '../../lib/useLocale.ts';
 import { TableSkeleton, useProblemText } from '../admin-commerce/ui.tsx';
 import type { TabProps } from './AdminPaymentsPage.tsx';
 import { paymentApi, type CommissionRate } from './api.ts';
+import { LabeledInput } from './ui.tsx';
 
 /** Commission rates: the default, per category, per seller (the seller's own wins). */
 export function CommissionTab({ toast }: Pick<TabProps, 'toast'>) {
@@ -38,7 +39,11 @@ export function CommissionTab({ toast }: Pick<TabProps, 'toast'>) {
       <form className="pay-inline-form cm-card" onSubmit={submit}>
         <label>
           {t('admin.scope')}
-          <select className="input" value={scope} onChange={(e) => setScope(e.target.value as CommissionRate['scope'])}>
+          <select
+            className="input"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as CommissionRate['scope'])}
+          >
             {(['default', 'category', 'seller'] as const).map((s) => (
               <option key={s} value={s}>
                 {t(`admin.scopes.${s}`)}
@@ -47,15 +52,14 @@ export function CommissionTab({ toast }: Pick<TabProps, 'toast'>) {
           </select>
         </label>
         {scope !== 'default' && (
-          <label>
-            {t('admin.subject')}
-            <input className="input" required pattern="[0-9a-fA-F-]{36}" value={subject} onChange={(e) => setSubject(e.target.value)} />
-          </label>
+          <LabeledInput
+            label={t('admin.subject')}
+            pattern="[0-9a-fA-F-]{36}"
+            value={subject}
+            onValue={setSubject}
+          />
         )}
-        <label>
-          {t('admin.percent')}
-          <input className="input" required inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} />
-        </label>
+        <LabeledInput label={t('admin.percent')} inputMode="decimal" value={percent} onValue={setPercent} />
         <button type="submit" className="btn btn--primary" disabled={save.isPending}>
           {t('admin.saveRate')}
         </button>
@@ -71,14 +75,18 @@ export function CommissionTab({ toast }: Pick<TabProps, 'toast'>) {
               <tr>
                 <th scope="col">{t('admin.scope')}</th>
                 <th scope="col">{t('admin.subject')}</th>
-                <th scope="col" className="pay-num">{t('admin.percent')}</th>
+                <th scope="col" className="pay-num">
+                  {t('admin.percent')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rates.data.items.map((r) => (
                 <tr key={`${r.scope}-${r.subjectId ?? ''}`}>
                   <td>{t(`admin.scopes.${r.scope}`)}</td>
-                  <td><code className="cm-code">{r.subjectId ?? '—'}</code></td>
+                  <td>
+                    <code className="cm-code">{r.subjectId ?? '—'}</code>
+                  </td>
                   <td className="pay-num">{(r.basisPoints / 100).toFixed(2)}</td>
                 </tr>
               ))}
@@ -111,14 +119,23 @@ export function PayoutBatchesTab({ toast, confirm }: TabProps) {
   return (
     <>
       <div className="pay-actions" style={{ marginBottom: 16 }}>
-        <button type="button" className="btn btn--primary" disabled={create.isPending} onClick={() => confirm(t('admin.confirmBatch'), () => create.mutate())}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          disabled={create.isPending}
+          onClick={() => confirm(t('admin.confirmBatch'), () => create.mutate())}
+        >
           {t('admin.createBatch')}
         </button>
       </div>
       {batches.isPending ? (
         <TableSkeleton rows={3} />
       ) : batches.isError ? (
-        <ErrorState title={t('common.loadError')} error={batches.error} onRetry={() => void batches.refetch()} />
+        <ErrorState
+          title={t('common.loadError')}
+          error={batches.error}
+          onRetry={() => void batches.refetch()}
+        />
       ) : batches.data.items.length === 0 ? (
         <EmptyState icon="box" title={t('admin.noBatches')} />
       ) : (
@@ -128,7 +145,9 @@ export function PayoutBatchesTab({ toast, confirm }: TabProps) {
               <tr>
                 <th scope="col">{t('admin.period')}</th>
                 <th scope="col">{t('admin.payoutsCount')}</th>
-                <th scope="col" className="pay-num">{t('admin.total')}</th>
+                <th scope="col" className="pay-num">
+                  {t('admin.total')}
+                </th>
                 <th scope="col">{t('common.status')}</th>
                 <th scope="col">{t('admin.actions')}</th>
               </tr>
@@ -141,11 +160,24 @@ export function PayoutBatchesTab({ toast, confirm }: TabProps) {
                   <td className="pay-num">{money(b.total)}</td>
                   <td>{t(`statuses.${b.status}`)}</td>
                   <td className="cm-row-actions">
-                    <button type="button" className="btn" onClick={() => void paymentApi.downloadFile(b.id).catch((error: unknown) => toast(problem(error), true))}>
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() =>
+                        void paymentApi
+                          .downloadFile(b.id)
+                          .catch((error: unknown) => toast(problem(error), true))
+                      }
+                    >
                       {t('admin.download')}
                     </button>
                     {b.status === 'created' && (
-                      <button type="button" className="btn" disabled={paid.isPending} onClick={() => confirm(t('admin.confirmPaid'), () => paid.mutate(b.id))}>
+                      <button
+                        type="button"
+                        className="btn"
+                        disabled={paid.isPending}
+                        onClick={() => confirm(t('admin.confirmPaid'), () => paid.mutate(b.id))}
+                      >
                         {t('admin.markPaid')}
                       </button>
                     )}

@@ -12,7 +12,15 @@ import './payment.css';
 
 type Tab = 'payments' | 'refunds' | 'rates' | 'batches';
 const TABS: Tab[] = ['payments', 'refunds', 'rates', 'batches'];
-const STATUSES: IntentStatus[] = ['processing', 'requires_action', 'authorized', 'captured', 'refunded', 'voided', 'failed'];
+const STATUSES: IntentStatus[] = [
+  'processing',
+  'requires_action',
+  'authorized',
+  'captured',
+  'refunded',
+  'voided',
+  'failed',
+];
 
 /** Admin payments: payments with capture and refund, refunds, commission rates, payout batches. */
 export function AdminPaymentsPage() {
@@ -28,7 +36,14 @@ export function AdminPaymentsPage() {
       </header>
       <div className="pay-tabs" role="tablist">
         {TABS.map((name) => (
-          <button key={name} type="button" role="tab" className="btn" aria-selected={tab === name} onClick={() => setTab(name)}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            className="btn"
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
+          >
             {t(`admin.tabs.${name}`)}
           </button>
         ))}
@@ -69,7 +84,11 @@ function PaymentsTab({ toast, confirm }: TabProps) {
   };
   const refund = useMutation({
     mutationFn: (p: PaymentIntent) =>
-      paymentApi.refund(p.id, { destination: p.method === 'wallet' || p.method === 'cod' ? 'wallet' : 'original' }, newKey()),
+      paymentApi.refund(
+        p.id,
+        { destination: p.method === 'wallet' || p.method === 'cod' ? 'wallet' : 'original' },
+        newKey(),
+      ),
     onSuccess: () => done(t('admin.refunded')),
     onError: (error) => toast(problem(error), true),
   });
@@ -82,7 +101,11 @@ function PaymentsTab({ toast, confirm }: TabProps) {
     <>
       <label className="pay-inline-form">
         {t('admin.filter')}
-        <select className="input" value={status} onChange={(e) => (setPage(1), setStatus(e.target.value as IntentStatus | ''))}>
+        <select
+          className="input"
+          value={status}
+          onChange={(e) => (setPage(1), setStatus(e.target.value as IntentStatus | ''))}
+        >
           <option value="">{t('admin.all')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -106,19 +129,26 @@ function PaymentsTab({ toast, confirm }: TabProps) {
                   <th scope="col">{t('common.date')}</th>
                   <th scope="col">{t('admin.method')}</th>
                   <th scope="col">{t('common.status')}</th>
-                  <th scope="col" className="pay-num">{t('common.amount')}</th>
+                  <th scope="col" className="pay-num">
+                    {t('common.amount')}
+                  </th>
                   <th scope="col">{t('admin.actions')}</th>
                 </tr>
               </thead>
               <tbody>
                 {list.data.items.map((p) => {
-                  const refundable = { amount: p.amountCaptured - p.amountRefunded, currency: p.amount.currency };
+                  const refundable = {
+                    amount: p.amountCaptured - p.amountRefunded,
+                    currency: p.amount.currency,
+                  };
                   return (
                     <tr key={p.id}>
                       <td>{date(p.createdAt)}</td>
                       <td>{p.card ? `${p.card.brand} •••• ${p.card.last4}` : p.method}</td>
                       <td>
-                        <span className={`cm-badge${p.status === 'failed' || p.status === 'voided' ? ' cm-badge--off' : ' cm-badge--ok'}`}>
+                        <span
+                          className={`cm-badge${p.status === 'failed' || p.status === 'voided' ? ' cm-badge--off' : ' cm-badge--ok'}`}
+                        >
                           {t(`statuses.${p.status}`)}
                         </span>
                         {p.failureCode && <div className="cm-muted">{p.failureCode}</div>}
@@ -126,7 +156,12 @@ function PaymentsTab({ toast, confirm }: TabProps) {
                       <td className="pay-num">{money(p.amount)}</td>
                       <td className="cm-row-actions">
                         {p.status === 'authorized' && p.method !== 'cod' && (
-                          <button type="button" className="btn" disabled={capture.isPending} onClick={() => capture.mutate(p)}>
+                          <button
+                            type="button"
+                            className="btn"
+                            disabled={capture.isPending}
+                            onClick={() => capture.mutate(p)}
+                          >
                             {t('admin.capture')}
                           </button>
                         )}
@@ -135,7 +170,11 @@ function PaymentsTab({ toast, confirm }: TabProps) {
                             type="button"
                             className="btn"
                             disabled={refund.isPending}
-                            onClick={() => confirm(t('admin.confirmRefund', { amount: money(refundable) }), () => refund.mutate(p))}
+                            onClick={() =>
+                              confirm(t('admin.confirmRefund', { amount: money(refundable) }), () =>
+                                refund.mutate(p),
+                              )
+                            }
                           >
                             {t('admin.refund')}
                           </button>
@@ -152,7 +191,11 @@ function PaymentsTab({ toast, confirm }: TabProps) {
             total={list.data.total}
             perPage={20}
             onPage={setPage}
-            labels={{ previous: t('common.previous'), next: t('common.next'), pageOf: (p, n) => t('common.pageOf', { page: p, pages: n }) }}
+            labels={{
+              previous: t('common.previous'),
+              next: t('common.next'),
+              pageOf: (p, n) => t('common.pageOf', { page: p, pages: n }),
+            }}
           />
         </>
       )}
@@ -164,9 +207,16 @@ function RefundsTab() {
   const { t } = useTranslation('payment');
   const { money, date } = useLocale();
   const [page, setPage] = useState(1);
-  const list = useQuery({ queryKey: ['payment', 'admin', 'refunds', page], queryFn: () => paymentApi.refunds(page), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['payment', 'admin', 'refunds', page],
+    queryFn: () => paymentApi.refunds(page),
+    placeholderData: keepPreviousData,
+  });
   if (list.isPending) return <TableSkeleton />;
-  if (list.isError) return <ErrorState title={t('common.loadError')} error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.isError)
+    return (
+      <ErrorState title={t('common.loadError')} error={list.error} onRetry={() => void list.refetch()} />
+    );
   if (list.data.items.length === 0) return <EmptyState icon="box" title={t('admin.noRefunds')} />;
   return (
     <>
@@ -177,7 +227,9 @@ function RefundsTab() {
               <th scope="col">{t('common.date')}</th>
               <th scope="col">{t('admin.refundTo')}</th>
               <th scope="col">{t('admin.reason')}</th>
-              <th scope="col" className="pay-num">{t('common.amount')}</th>
+              <th scope="col" className="pay-num">
+                {t('common.amount')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -197,7 +249,11 @@ function RefundsTab() {
         total={list.data.total}
         perPage={20}
         onPage={setPage}
-        labels={{ previous: t('common.previous'), next: t('common.next'), pageOf: (p, n) => t('common.pageOf', { page: p, pages: n }) }}
+        labels={{
+          previous: t('common.previous'),
+          next: t('common.next'),
+          pageOf: (p, n) => t('common.pageOf', { page: p, pages: n }),
+        }}
       />
     </>
   );

@@ -18,14 +18,21 @@ export function ChallengePage() {
   const { money } = useLocale();
   const [toasts, toast] = useToasts();
   const problem = useProblemText();
-  const challenge = useQuery({ queryKey: ['payment', 'challenge', id], queryFn: () => paymentApi.challenge(id) });
+  const challenge = useQuery({
+    queryKey: ['payment', 'challenge', id],
+    queryFn: () => paymentApi.challenge(id),
+  });
   const answer = useMutation({
     mutationFn: (outcome: 'approve' | 'decline') => paymentApi.answerChallenge(id, outcome),
     onSuccess: (result) => {
-      toast(t('challenge.done', { status: t(`statuses.${result.intent.status}`) }), result.intent.status !== 'authorized');
+      toast(
+        t('challenge.done', { status: t(`statuses.${result.intent.status}`) }),
+        result.intent.status !== 'authorized',
+      );
       void challenge.refetch();
       // Only a path inside this app is followed: a return URL is never an open redirect.
-      if (result.returnUrl?.startsWith('/') && !result.returnUrl.startsWith('//')) void navigate(result.returnUrl);
+      if (result.returnUrl?.startsWith('/') && !result.returnUrl.startsWith('//'))
+        void navigate(result.returnUrl);
     },
     onError: (error) => toast(problem(error), true),
   });
@@ -37,7 +44,11 @@ export function ChallengePage() {
         {challenge.isPending ? (
           <TableSkeleton rows={2} />
         ) : challenge.isError ? (
-          <ErrorState title={t('common.loadError')} error={challenge.error} onRetry={() => void challenge.refetch()} />
+          <ErrorState
+            title={t('common.loadError')}
+            error={challenge.error}
+            onRetry={() => void challenge.refetch()}
+          />
         ) : challenge.data.pending ? (
           <>
             <p data-testid="challenge-text">
@@ -48,10 +59,20 @@ export function ChallengePage() {
               })}
             </p>
             <div className="pay-actions">
-              <button type="button" className="btn btn--primary" disabled={answer.isPending} onClick={() => answer.mutate('approve')}>
+              <button
+                type="button"
+                className="btn btn--primary"
+                disabled={answer.isPending}
+                onClick={() => answer.mutate('approve')}
+              >
                 {t('challenge.approve')}
               </button>
-              <button type="button" className="btn" disabled={answer.isPending} onClick={() => answer.mutate('decline')}>
+              <button
+                type="button"
+                className="btn"
+                disabled={answer.isPending}
+                onClick={() => answer.mutate('decline')}
+              >
                 {t('challenge.decline')}
               </button>
             </div>

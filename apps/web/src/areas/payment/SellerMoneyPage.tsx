@@ -16,7 +16,10 @@ export function SellerMoneyPage() {
   useDocumentTitle(t('seller.title'));
   const { money, date } = useLocale();
   const balance = useQuery({ queryKey: ['payment', 'seller', 'balance'], queryFn: paymentApi.sellerBalance });
-  const statement = useQuery({ queryKey: ['payment', 'seller', 'statement'], queryFn: paymentApi.sellerStatement });
+  const statement = useQuery({
+    queryKey: ['payment', 'seller', 'statement'],
+    queryFn: paymentApi.sellerStatement,
+  });
   const payouts = useQuery({ queryKey: ['payment', 'seller', 'payouts'], queryFn: paymentApi.sellerPayouts });
   return (
     <div className="container page cm-page">
@@ -29,7 +32,11 @@ export function SellerMoneyPage() {
       {balance.isPending ? (
         <TableSkeleton rows={2} />
       ) : balance.isError ? (
-        <ErrorState title={t('common.loadError')} error={balance.error} onRetry={() => void balance.refetch()} />
+        <ErrorState
+          title={t('common.loadError')}
+          error={balance.error}
+          onRetry={() => void balance.refetch()}
+        />
       ) : (
         <section className="pay-tiles" data-testid="seller-balance" aria-label={t('seller.balance')}>
           <div className="pay-tile pay-tile--main">
@@ -56,7 +63,11 @@ export function SellerMoneyPage() {
           {statement.isPending ? (
             <TableSkeleton />
           ) : statement.isError ? (
-            <ErrorState title={t('common.loadError')} error={statement.error} onRetry={() => void statement.refetch()} />
+            <ErrorState
+              title={t('common.loadError')}
+              error={statement.error}
+              onRetry={() => void statement.refetch()}
+            />
           ) : statement.data.items.length === 0 ? (
             <EmptyState icon="box" title={t('seller.noStatement')} />
           ) : (
@@ -69,7 +80,11 @@ export function SellerMoneyPage() {
           {payouts.isPending ? (
             <TableSkeleton rows={2} />
           ) : payouts.isError ? (
-            <ErrorState title={t('common.loadError')} error={payouts.error} onRetry={() => void payouts.refetch()} />
+            <ErrorState
+              title={t('common.loadError')}
+              error={payouts.error}
+              onRetry={() => void payouts.refetch()}
+            />
           ) : payouts.data.items.length === 0 ? (
             <EmptyState icon="box" title={t('seller.noPayouts')} />
           ) : (
@@ -115,9 +130,24 @@ function IbanForm({ current }: { current: string | undefined }) {
       </h2>
       <p className="cm-muted">{current ? t('seller.current', { iban: current }) : t('seller.none')}</p>
       <label htmlFor={`${id}-iban`}>{t('seller.ibanLabel')}</label>
-      <input id={`${id}-iban`} className="input" required minLength={15} maxLength={42} value={iban} onChange={(e) => setIban(e.target.value)} />
+      <input
+        id={`${id}-iban`}
+        className="input"
+        required
+        minLength={15}
+        maxLength={42}
+        value={iban}
+        onChange={(e) => setIban(e.target.value)}
+      />
       <label htmlFor={`${id}-holder`}>{t('seller.holder')}</label>
-      <input id={`${id}-holder`} className="input" required minLength={2} value={holder} onChange={(e) => setHolder(e.target.value)} />
+      <input
+        id={`${id}-holder`}
+        className="input"
+        required
+        minLength={2}
+        value={holder}
+        onChange={(e) => setHolder(e.target.value)}
+      />
       <button type="submit" className="btn btn--primary" disabled={save.isPending}>
         {t('seller.save')}
       </button>

@@ -26,7 +26,11 @@ export function WalletPage() {
       {wallet.isPending ? (
         <TableSkeleton rows={4} />
       ) : wallet.isError ? (
-        <ErrorState title={t('common.loadError')} error={wallet.error} onRetry={() => void wallet.refetch()} />
+        <ErrorState
+          title={t('common.loadError')}
+          error={wallet.error}
+          onRetry={() => void wallet.refetch()}
+        />
       ) : (
         <>
           <section className="pay-tiles" aria-label={t('wallet.balance')}>

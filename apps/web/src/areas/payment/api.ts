@@ -16,7 +16,7 @@ import type {
 import { api } from '../../api/client.ts';
 import { getAccessToken } from '../../api/session.ts';
 
-export type { CardToken, CommissionRate, IntentStatus, LedgerLine, Money, PaymentIntent, Payout, PayoutBatch, Refund, SellerBalance, Wallet };
+export type { CardToken, CommissionRate, IntentStatus, LedgerLine, PaymentIntent } from '@sauda/contracts';
 
 /** A page of items with the total. */
 export interface Page<T> {
@@ -45,12 +45,24 @@ export const paymentApi = {
   setPayoutAccount: (iban: string, holder: string) =>
     api.put<{ iban: string }>('/payment/seller/payout-account', { iban, holder }),
   payments: (status: IntentStatus | '', page: number) =>
-    api.get<Page<PaymentIntent>>(`/payment/admin/payments?page=${page}&limit=20${status ? `&status=${status}` : ''}`),
+    api.get<Page<PaymentIntent>>(
+      `/payment/admin/payments?page=${page}&limit=20${status ? `&status=${status}` : ''}`,
+    ),
   refunds: (page: number) => api.get<Page<Refund>>(`/payment/admin/refunds?page=${page}&limit=20`),
-  refund: (intentId: string, body: { amount?: number; destination: 'original' | 'wallet'; reason?: string }, key: string) =>
-    api.post<{ refund: Refund }>(`/payment/intents/${intentId}/refunds`, body, { headers: { 'Idempotency-Key': key } }),
+  refund: (
+    intentId: string,
+    body: { amount?: number; destination: 'original' | 'wallet'; reason?: string },
+    key: string,
+  ) =>
+    api.post<{ refund: Refund }>(`/payment/intents/${intentId}/refunds`, body, {
+      headers: { 'Idempotency-Key': key },
+    }),
   capture: (intentId: string, key: string) =>
-    api.post<{ intent: PaymentIntent }>(`/payment/intents/${intentId}/capture`, {}, { headers: { 'Idempotency-Key': key } }),
+    api.post<{ intent: PaymentIntent }>(
+      `/payment/intents/${intentId}/capture`,
+      {},
+      { headers: { 'Idempotency-Key': key } },
+    ),
   rates: () => api.get<{ items: CommissionRate[] }>('/payment/admin/commission-rates'),
   setRate: (rate: CommissionRate) => api.put<CommissionRate>('/payment/admin/commission-rates', rate),
   batches: () => api.get<{ items: PayoutBatch[] }>('/payment/admin/payout-batches'),

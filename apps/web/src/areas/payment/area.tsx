@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { RequireAuth } from '../../auth/guards.tsx';
 import { defineArea } from '../area.ts';
 import en from './messages/en.json';
@@ -8,10 +8,14 @@ import ru from './messages/ru.json';
 const WalletPage = lazy(() => import('./WalletPage.tsx').then((m) => ({ default: m.WalletPage })));
 const AddCardPage = lazy(() => import('./AddCardPage.tsx').then((m) => ({ default: m.AddCardPage })));
 const ChallengePage = lazy(() => import('./ChallengePage.tsx').then((m) => ({ default: m.ChallengePage })));
-const SellerMoneyPage = lazy(() => import('./SellerMoneyPage.tsx').then((m) => ({ default: m.SellerMoneyPage })));
-const AdminPaymentsPage = lazy(() => import('./AdminPaymentsPage.tsx').then((m) => ({ default: m.AdminPaymentsPage })));
+const SellerMoneyPage = lazy(() =>
+  import('./SellerMoneyPage.tsx').then((m) => ({ default: m.SellerMoneyPage })),
+);
+const AdminPaymentsPage = lazy(() =>
+  import('./AdminPaymentsPage.tsx').then((m) => ({ default: m.AdminPaymentsPage })),
+);
 
-const guarded = (page: React.ReactNode) => <RequireAuth>{page}</RequireAuth>;
+const guarded = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
 
 /** Money: the customer's wallet and card form, the 3-D Secure page, seller balance and payouts, admin payments. */
 export const paymentArea = defineArea({

@@ -1,4 +1,5 @@
 /** Small pieces shared by the payment pages: ledger line labels and the ledger table. */
+import type { InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../lib/useLocale.ts';
 import type { LedgerLine } from './api.ts';
@@ -35,13 +36,44 @@ export function LedgerTable({ lines, testId }: { lines: LedgerLine[]; testId: st
               <td>{date(line.createdAt)}</td>
               <td>
                 {kindLabel(line.kind)}
-                {line.memo && !/^[0-9a-f-]{36}$/.test(line.memo) && <div className="cm-muted">{line.memo}</div>}
+                {line.memo && !/^[0-9a-f-]{36}$/.test(line.memo) && (
+                  <div className="cm-muted">{line.memo}</div>
+                )}
               </td>
-              <td className={`pay-num${line.amount.amount < 0 ? ' cm-amount--minus' : ''}`}>{money(line.amount)}</td>
+              <td className={`pay-num${line.amount.amount < 0 ? ' cm-amount--minus' : ''}`}>
+                {money(line.amount)}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A labelled text input whose value is filtered by `clean` on every keystroke. */
+export function LabeledInput({
+  label,
+  value,
+  onValue,
+  clean = (text) => text,
+  ...rest
+}: {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  clean?: (text: string) => string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+  return (
+    <label className="pay-field">
+      {label}
+      <input
+        className="input"
+        required
+        value={value}
+        onChange={(e) => onValue(clean(e.target.value))}
+        {...rest}
+      />
+    </label>
   );
 }

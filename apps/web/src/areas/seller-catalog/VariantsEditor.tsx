@@ -48,7 +48,7 @@ export function VariantsEditor({
   const set = (key: string, field: keyof VariantDraft, value: string) =>
     onChange(rows.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
   const cell = (row: VariantDraft, field: keyof VariantDraft, label: string, type = 'text') => (
-    <label className="sc-cell">
+    <label className={type === 'datetime-local' ? 'sc-cell sc-cell--wide' : 'sc-cell'}>
       <span className="sc-cell__label">{label}</span>
       <input
         className="input"
@@ -117,7 +117,7 @@ export function draftsFrom(
     sku: string;
     options: Record<string, string>;
     regularPrice: { amount: number };
-    compareAt: { amount: number } | null;
+    regularCompareAt?: { amount: number } | null;
     sale: { amount: number; startsAt: string; endsAt: string | null } | null;
     weightGrams: number;
   }>,
@@ -130,8 +130,8 @@ export function draftsFrom(
     size: v.options.size ?? '',
     colour: v.options.colour ?? '',
     price: toText(v.regularPrice.amount),
-    // During a sale the answer's compare-at is the regular price; the seller's own compare-at is then unknown here.
-    compareAt: v.sale ? '' : toText(v.compareAt?.amount ?? null),
+    // The seller's own compare-at price, not the one shown to shoppers (the regular price during a sale).
+    compareAt: toText(v.regularCompareAt?.amount ?? null),
     salePrice: toText(v.sale?.amount ?? null),
     saleStarts: local(v.sale?.startsAt),
     saleEnds: local(v.sale?.endsAt),

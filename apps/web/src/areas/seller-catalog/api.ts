@@ -12,6 +12,7 @@ export interface Variant {
   price: Money;
   compareAt: Money | null;
   regularPrice: Money;
+  regularCompareAt?: Money | null;
   sale: { amount: number; startsAt: string; endsAt: string | null } | null;
   weightGrams: number;
 }

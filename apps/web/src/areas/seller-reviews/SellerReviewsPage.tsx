@@ -1,11 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { useLocale } from '../../lib/useLocale.ts';
 import { reviewsApi, type Review } from '../admin-commerce/api.ts';
-import { Pager, TableSkeleton, useProblemText, useToasts } from '../admin-commerce/ui.tsx';
+import {
+  Pager,
+  ReviewHeader,
+  TableSkeleton,
+  TextAreaField,
+  useProblemText,
+  useToasts,
+} from '../admin-commerce/ui.tsx';
 import '../admin-commerce/commerce.css';
 
 type SellerReview = Review & { productTitle: string };
@@ -89,12 +95,10 @@ function SellerReviewItem({
   onError: (text: string) => void;
 }) {
   const { t } = useTranslation('seller-reviews');
-  const { date } = useLocale();
   const problem = useProblemText();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(review.answer?.body ?? '');
-  const fieldId = useId();
   const answer = useMutation({
     mutationFn: () => reviewsApi.answer(review.id, text.trim()),
     onSuccess: async () => {
@@ -110,15 +114,12 @@ function SellerReviewItem({
   };
   return (
     <li className="rv__item" data-testid="seller-review">
-      <header>
-        <span className="rv__stars" aria-label={t('rated', { stars: review.rating })}>
-          {'★'.repeat(review.rating) + '☆'.repeat(5 - review.rating)}
-        </span>
-        <strong>{review.authorName}</strong>
-        <time className="cm-muted" dateTime={review.createdAt}>
-          {date(review.createdAt)}
-        </time>
-      </header>
+      <ReviewHeader
+        rating={review.rating}
+        starsLabel={t('rated', { stars: review.rating })}
+        author={review.authorName}
+        createdAt={review.createdAt}
+      />
       <p className="cm-muted">{t('product', { title: review.productTitle })}</p>
       {review.title && <h3>{review.title}</h3>}
       {review.body && <p>{review.body}</p>}
@@ -130,19 +131,13 @@ function SellerReviewItem({
       )}
       {editing ? (
         <form className="rv__form" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor={fieldId} className="field__label">
-              {t('answerLabel')}
-            </label>
-            <textarea
-              id={fieldId}
-              className="textarea"
-              maxLength={2000}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              autoFocus
-            />
-          </div>
+          <TextAreaField
+            label={t('answerLabel')}
+            value={text}
+            onChange={setText}
+            maxLength={2000}
+            autoFocus
+          />
           <div className="cm-row-actions">
             <button type="submit" className="btn btn--primary" disabled={answer.isPending || !text.trim()}>
               {answer.isPending ? t('sending') : t('send')}

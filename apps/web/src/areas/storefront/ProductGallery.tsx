@@ -10,8 +10,13 @@ export function ProductGallery({ product }: { product: ProductDetail }) {
   const [index, setIndex] = useState(0);
   const current = images[Math.min(index, images.length - 1)];
   return (
-    <div className="gallery product__image">
-      <ProductImage src={current?.url ?? product.imageUrl} alt={current?.alt || product.title} eager />
+    <div className="gallery">
+      <ProductImage
+        src={current?.url ?? product.imageUrl}
+        alt={current?.alt || product.title}
+        eager
+        className="product__image"
+      />
       {images.length > 1 && (
         <ul className="gallery__thumbs" aria-label={t('product.photos')}>
           {images.map((image, i) => (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../auth/useSession.ts';
@@ -7,10 +7,8 @@ import { TextField } from '../../components/Field.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useLocale } from '../../lib/useLocale.ts';
 import { reviewsApi, type Review } from '../admin-commerce/api.ts';
-import { useConfirm, useProblemText, useToasts } from '../admin-commerce/ui.tsx';
+import { ReviewHeader, TextAreaField, useConfirm, useProblemText, useToasts } from '../admin-commerce/ui.tsx';
 import '../admin-commerce/commerce.css';
-
-const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
 /** A product's reviews: the rating summary, the list with sellers' answers, and the form for eligible buyers. */
 export function Reviews({ productId }: { productId: string }) {
@@ -141,7 +139,6 @@ function ReviewItem({
   onToast: (text: string, error?: boolean) => void;
 }) {
   const { t } = useTranslation('admin-commerce');
-  const { date } = useLocale();
   const problem = useProblemText();
   const queryClient = useQueryClient();
   const [dialog, confirm] = useConfirm();
@@ -155,20 +152,19 @@ function ReviewItem({
   });
   return (
     <li className="rv__item" data-testid="review">
-      <header>
-        <span className="rv__stars" aria-label={t('reviews.stars', { stars: review.rating })}>
-          {stars(review.rating)}
-        </span>
-        <strong>{review.authorName}</strong>
-        <time className="cm-muted" dateTime={review.createdAt}>
-          {date(review.createdAt)}
-        </time>
-        {review.hidden && (
-          <span className="cm-badge cm-badge--off">
-            {t('reviews.hidden', { reason: review.hiddenReason ?? '' })}
-          </span>
-        )}
-      </header>
+      <ReviewHeader
+        rating={review.rating}
+        starsLabel={t('reviews.stars', { stars: review.rating })}
+        author={review.authorName}
+        createdAt={review.createdAt}
+        extra={
+          review.hidden && (
+            <span className="cm-badge cm-badge--off">
+              {t('reviews.hidden', { reason: review.hiddenReason ?? '' })}
+            </span>
+          )
+        }
+      />
       {review.title && <h3>{review.title}</h3>}
       {review.body && <p>{review.body}</p>}
       {review.answer && (
@@ -204,7 +200,6 @@ function WriteReview({ productId, onDone }: { productId: string; onDone: (text: 
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const bodyId = useId();
   const save = useMutation({
     mutationFn: () => reviewsApi.write(productId, { rating, title, body }),
     onSuccess: async () => {
@@ -250,18 +245,7 @@ function WriteReview({ productId, onDone }: { productId: string; onDone: (text: 
         onChange={(e) => setTitle(e.target.value)}
         optional
       />
-      <div className="field">
-        <label htmlFor={bodyId} className="field__label">
-          {t('reviews.bodyLabel')}
-        </label>
-        <textarea
-          id={bodyId}
-          className="textarea"
-          value={body}
-          maxLength={4000}
-          onChange={(e) => setBody(e.target.value)}
-        />
-      </div>
+      <TextAreaField label={t('reviews.bodyLabel')} value={body} onChange={setBody} maxLength={4000} />
       {error && (
         <p className="form-alert" role="alert">
           {error}
