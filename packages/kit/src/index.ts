@@ -17,3 +17,4 @@ export * from './events/index.ts';
 export * from './runtime.ts';
 export * from './cache/ttl-cache.ts';
 export * from './idempotency/idempotency.ts';
+export * from './http/describe-api.ts';

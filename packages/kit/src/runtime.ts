@@ -6,7 +6,7 @@
 import pino, { type Logger } from 'pino';
 import { ConfigError } from './config/config.ts';
 import { createDb, pingDb, type Db } from './db/db.ts';
-import { migrate } from './db/migrate.ts';
+import { migrate, type MigrationFile } from './db/migrate.ts';
 import {
   createConsumer,
   createNatsTransport,
@@ -68,10 +68,12 @@ export async function openDataRuntime(
   service: string,
   config: DataRuntimeConfig,
   migrations: URL,
+  /** More kit tables the service uses besides the event tables (e.g. `idempotencyMigrations`). */
+  kitMigrations: MigrationFile[] = [],
 ): Promise<DataRuntime> {
   const logger = pino(loggerOptions({ service, level: config.LOG_LEVEL, format: config.LOG_FORMAT }));
   const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX, applicationName: service });
-  const { applied } = await migrate(db, migrations, eventMigrations);
+  const { applied } = await migrate(db, migrations, [...eventMigrations, ...kitMigrations]);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const transport = createEventTransport(service, config, logger);
   const relay = createRelay({ db, transport, logger });

@@ -1,10 +1,9 @@
-/** The payment process: config → data runtime (+ idempotency table) → providers → app → demo seed → listen. */
+/** The payment process: config → data runtime (+ the kit's idempotency table) → providers → app → demo seed → listen. */
 import { GiftCardRedeemed } from '@sauda/contracts';
 import {
   createDb,
   createUsersVerifier,
   idempotencyMigrations,
-  migrate,
   openDataRuntime,
   runService,
 } from '@sauda/kit';
@@ -16,9 +15,7 @@ import { createPaymentContext } from './providers/open-providers.ts';
 
 const config = readConfig();
 const migrations = new URL('../migrations', import.meta.url);
-const runtime = await openDataRuntime('payment', config, migrations);
-// The runtime applies the event tables; the kit's idempotency table comes the same way, by name.
-await migrate(runtime.db, migrations, idempotencyMigrations);
+const runtime = await openDataRuntime('payment', config, migrations, idempotencyMigrations);
 const verifier = createUsersVerifier(config);
 const bankDb = createDb(config.DATABASE_URL, { max: 4, applicationName: 'payment-sandbox-bank' });
 const ctx = createPaymentContext(runtime.db, config, { bankDb });

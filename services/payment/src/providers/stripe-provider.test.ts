@@ -1,9 +1,9 @@
 import type { PaymentIntent } from '@sauda/contracts';
+import Stripe from 'stripe';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../test/fake-stripe.ts';
 import { createPaymentTestApp, type PaymentTestApp } from '../test/payment-test-app.ts';
-import { signPayload } from './signature.ts';
 
 const SECRET = 'sk_test_fake_0123456789';
 const WEBHOOK_SECRET = 'whsec_test_0123456789abcdef';
@@ -37,12 +37,18 @@ async function pay(number: string) {
   });
   return response.json<{ intent: PaymentIntent }>().intent;
 }
-const webhook = (body: object, secret = WEBHOOK_SECRET) => {
+/** Signs like Stripe does (`t=…,v1=…`), with the SDK's own test helper. */
+const signStripe = (payload: string, secret: string) =>
+  Stripe.webhooks.generateTestHeaderString({ payload, secret });
+const webhook = (body: object, secret = WEBHOOK_SECRET, signature?: string) => {
   const text = JSON.stringify(body);
   return t.app.inject({
     method: 'POST',
     url: '/payment/webhooks/stripe',
-    headers: { 'content-type': 'application/json', 'stripe-signature': signPayload(text, secret) },
+    headers: {
+      'content-type': 'application/json',
+      'stripe-signature': signature ?? signStripe(text, secret),
+    },
     payload: text,
   });
 };
@@ -80,6 +86,14 @@ describe('the Stripe adapter against a fake Stripe', () => {
     expect(stripe.calls).toEqual(
       expect.arrayContaining(['POST /v1/payment_methods', 'POST /v1/payment_intents', 'POST /v1/refunds']),
     );
+    // Every mutating call on a payment carries our idempotency key.
+    expect(stripe.keyed).toEqual(
+      expect.arrayContaining([
+        'POST /v1/payment_intents',
+        `POST /v1/payment_intents/${row?.provider_ref ?? ''}/capture`,
+        'POST /v1/refunds',
+      ]),
+    );
   });
 
   it("fails a declined card with Stripe's decline code", async () => {
@@ -101,6 +115,14 @@ describe('the Stripe adapter against a fake Stripe', () => {
       data: { object: { id: ref } },
     };
     expect((await webhook(event, 'whsec_wrong_secret_entirely')).statusCode).toBe(400);
+    const stale = Stripe.webhooks.generateTestHeaderString({
+      payload: JSON.stringify(event),
+      secret: WEBHOOK_SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
+    expect((await webhook(event, WEBHOOK_SECRET, stale)).json()).toMatchObject({
+      code: 'WEBHOOK_SIGNATURE_INVALID',
+    });
     expect((await webhook(event)).json()).toEqual({ received: true, duplicate: false });
     expect((await webhook(event)).json()).toEqual({ received: true, duplicate: true });
     const read = await t.app.inject({

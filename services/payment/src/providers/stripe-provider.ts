@@ -1,12 +1,19 @@
 /**
- * The Stripe adapter: PaymentIntents with manual capture, refunds, and signed webhooks. It speaks Stripe's
- * form-encoded HTTP API directly because the official `stripe` package is not installed in this workspace
- * (see the service README); the calls, idempotency keys and signature scheme are Stripe's own.
+ * The Stripe adapter on the official `stripe` SDK: PaymentIntents with manual capture, refunds, and webhooks
+ * verified by `stripe.webhooks.constructEvent`. `apiBase` points the SDK at another origin (a local fake in
+ * tests); every mutating call carries our idempotency key, and the SDK never retries on its own because our
+ * use cases decide what a timeout means (a late answer is reconciled, not replayed blindly).
  */
-import { IntentStateConflict, ProviderUnavailable, RefundExceedsCaptured } from '../errors.ts';
+import Stripe from 'stripe';
+import {
+  IntentStateConflict,
+  ProviderUnavailable,
+  RefundExceedsCaptured,
+  WebhookSignatureInvalid,
+} from '../errors.ts';
 import type { PaymentProvider, ProviderState } from './provider.ts';
-import { verifySignature } from './signature.ts';
 
+/** What the adapter needs: keys, the API origin and the per-call timeout. */
 export interface StripeOptions {
   secretKey: string;
   webhookSecret: string;
@@ -14,27 +21,14 @@ export interface StripeOptions {
   timeoutMs: number;
 }
 
-interface StripeIntent {
-  id: string;
-  status: string;
-  next_action?: { redirect_to_url?: { url?: string } } | null;
+/** The fields of a PaymentIntent the adapter reads (the SDK's type, narrowed so tests can build one). */
+type StripeIntent = Pick<Stripe.PaymentIntent, 'id' | 'status'> & {
+  next_action?: { redirect_to_url?: { url?: string | null } | null } | null;
   last_payment_error?: { decline_code?: string; code?: string } | null;
-}
-interface StripeError {
-  error?: { type?: string; code?: string; decline_code?: string; payment_intent?: StripeIntent };
-}
+};
 
-/** Stripe's nested form encoding: `card[number]=…`. */
-function form(params: Record<string, string | number | undefined | Record<string, string | number>>): string {
-  const out = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined) continue;
-    if (typeof value === 'object')
-      for (const [k, v] of Object.entries(value)) out.append(`${key}[${k}]`, String(v));
-    else out.append(key, String(value));
-  }
-  return out.toString();
-}
+/** Replay window for webhook signatures, in seconds (Stripe's own default). */
+const WEBHOOK_TOLERANCE_SECONDS = 300;
 
 /** Maps a Stripe PaymentIntent to our provider state. */
 export function stateOfStripeIntent(intent: StripeIntent): ProviderState {
@@ -61,110 +55,131 @@ export function stateOfStripeIntent(intent: StripeIntent): ProviderState {
   }
 }
 
+/** The SDK's connection options for an API origin such as `https://api.stripe.com` or `http://127.0.0.1:4010`. */
+function connectionOf(apiBase: string): { host: string; port: number; protocol: 'http' | 'https' } {
+  const url = new URL(apiBase);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return { host: url.hostname, port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443, protocol };
+}
+
+/** Network failures and Stripe's 5xx become PROVIDER_UNAVAILABLE; anything else is Stripe's answer. */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Stripe.errors.StripeError)) return true;
+  return (
+    error instanceof Stripe.errors.StripeConnectionError ||
+    error instanceof Stripe.errors.StripeAPIError ||
+    (error.statusCode ?? 500) >= 500
+  );
+}
+
+/** Runs an SDK call, turning unavailability into ProviderUnavailable and leaving Stripe's refusals to `refused`. */
+async function guarded<T>(
+  call: () => Promise<T>,
+  refused: (error: Stripe.errors.StripeError) => Error,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isUnavailable(error)) throw new ProviderUnavailable('Stripe did not answer');
+    throw refused(error as Stripe.errors.StripeError);
+  }
+}
+
 /** Builds the Stripe provider. */
 export function createStripeProvider(options: StripeOptions): PaymentProvider {
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: string, idempotencyKey?: string) => {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, options.apiBase), {
-        method,
-        headers: {
-          authorization: `Bearer ${options.secretKey}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          'stripe-version': '2025-09-30.clover',
-          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
-        },
-        ...(body !== undefined ? { body } : {}),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-    } catch {
-      throw new ProviderUnavailable('Stripe did not answer');
-    }
-    const json = (await response.json()) as T & StripeError;
-    if (response.status >= 500) throw new ProviderUnavailable(`Stripe answered ${response.status}`);
-    return { status: response.status, json };
-  };
+  const stripe = new Stripe(options.secretKey, {
+    ...connectionOf(options.apiBase),
+    maxNetworkRetries: 0,
+    timeout: options.timeoutMs,
+    telemetry: false,
+  });
+  const unexpected = (error: Stripe.errors.StripeError) =>
+    new ProviderUnavailable(`Stripe answered ${error.statusCode ?? 'without a status'}`);
 
   return {
     name: 'stripe',
     async tokenize(card) {
-      const { status, json } = await call<{ id: string }>(
-        'POST',
-        '/v1/payment_methods',
-        form({
-          type: 'card',
-          card: { number: card.digits, exp_month: card.expMonth, exp_year: card.expYear, cvc: card.cvc },
-        }),
+      const method = await guarded(
+        () =>
+          stripe.paymentMethods.create({
+            type: 'card',
+            card: { number: card.digits, exp_month: card.expMonth, exp_year: card.expYear, cvc: card.cvc },
+          }),
+        (error) => new ProviderUnavailable(`Stripe refused the card: ${error.code ?? error.statusCode}`),
       );
-      if (status >= 400)
-        throw new ProviderUnavailable(`Stripe refused the card: ${json.error?.code ?? status}`);
-      return json.id;
+      return method.id;
     },
     async authorize({ intentId, providerToken, amount, returnUrl }) {
-      const { json } = await call<StripeIntent>(
-        'POST',
-        '/v1/payment_intents',
-        form({
-          amount: amount.amount,
-          currency: amount.currency.toLowerCase(),
-          payment_method: providerToken,
-          confirm: 'true',
-          capture_method: 'manual',
-          return_url: returnUrl,
-          metadata: { intent_id: intentId },
-        }),
-        intentId,
-      );
-      // A decline answers 402 with the intent inside the error.
-      const intent = json.error?.payment_intent ?? (json.error ? undefined : json);
-      if (!intent)
-        return {
-          status: 'declined',
-          ref: `none_${intentId}`,
-          code: json.error?.decline_code ?? json.error?.code ?? 'card_declined',
-        };
-      if (json.error && intent.status === 'requires_payment_method')
-        return {
-          status: 'declined',
-          ref: intent.id,
-          code: json.error.decline_code ?? json.error.code ?? 'card_declined',
-        };
-      return stateOfStripeIntent(intent);
+      try {
+        const intent = await stripe.paymentIntents.create(
+          {
+            amount: amount.amount,
+            currency: amount.currency.toLowerCase(),
+            payment_method: providerToken,
+            confirm: true,
+            capture_method: 'manual',
+            ...(returnUrl !== undefined ? { return_url: returnUrl } : {}),
+            metadata: { intent_id: intentId },
+          },
+          { idempotencyKey: intentId },
+        );
+        return stateOfStripeIntent(intent);
+      } catch (error) {
+        if (isUnavailable(error)) throw new ProviderUnavailable('Stripe did not answer');
+        // A decline answers 402 with the intent inside the error.
+        const failure = error as Stripe.errors.StripeError;
+        const code = failure.decline_code ?? failure.code ?? 'card_declined';
+        const intent = failure.payment_intent;
+        if (!intent) return { status: 'declined', ref: `none_${intentId}`, code };
+        if (intent.status === 'requires_payment_method') return { status: 'declined', ref: intent.id, code };
+        return stateOfStripeIntent(intent);
+      }
     },
     async retrieve(ref) {
-      const { json } = await call<StripeIntent>('GET', `/v1/payment_intents/${encodeURIComponent(ref)}`);
-      return stateOfStripeIntent(json);
+      return stateOfStripeIntent(await guarded(() => stripe.paymentIntents.retrieve(ref), unexpected));
     },
     async capture(ref, amount, key) {
-      const { status } = await call(
-        'POST',
-        `/v1/payment_intents/${encodeURIComponent(ref)}/capture`,
-        form({ amount_to_capture: amount }),
-        key,
+      await guarded(
+        () => stripe.paymentIntents.capture(ref, { amount_to_capture: amount }, { idempotencyKey: key }),
+        () => new IntentStateConflict('Stripe refused the capture'),
       );
-      if (status >= 400) throw new IntentStateConflict('Stripe refused the capture');
     },
     async cancel(ref, key) {
-      await call('POST', `/v1/payment_intents/${encodeURIComponent(ref)}/cancel`, '', key);
+      try {
+        await stripe.paymentIntents.cancel(ref, {}, { idempotencyKey: key });
+      } catch (error) {
+        // Stripe's refusal (already canceled or captured) leaves the state to be read again by the caller.
+        if (isUnavailable(error)) throw new ProviderUnavailable('Stripe did not answer');
+      }
     },
     async reverse() {
       // Stripe cannot look an intent up by our idempotency key; an uncaptured manual-capture intent is
       // released by Stripe itself after seven days, so a timed-out authorization never turns into a charge.
     },
     async refund(ref, amount, key) {
-      const { status, json } = await call<{ id: string }>(
-        'POST',
-        '/v1/refunds',
-        form({ payment_intent: ref, amount }),
-        key,
+      const refund = await guarded(
+        () => stripe.refunds.create({ payment_intent: ref, amount }, { idempotencyKey: key }),
+        () => new RefundExceedsCaptured('Stripe refused the refund'),
       );
-      if (status >= 400) throw new RefundExceedsCaptured('Stripe refused the refund');
-      return json.id;
+      return refund.id;
     },
     verifyWebhook(rawBody, signature) {
-      verifySignature(rawBody, signature, options.webhookSecret);
-      const event = JSON.parse(rawBody) as { id: string; type: string; data?: { object?: { id?: string } } };
-      return { eventId: event.id, type: event.type, ref: event.data?.object?.id ?? '' };
+      if (!signature) throw new WebhookSignatureInvalid('no signature header');
+      let event: Stripe.Event;
+      try {
+        event = stripe.webhooks.constructEvent(
+          rawBody,
+          signature,
+          options.webhookSecret,
+          WEBHOOK_TOLERANCE_SECONDS,
+        );
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeSignatureVerificationError)
+          throw new WebhookSignatureInvalid(error.message);
+        throw new WebhookSignatureInvalid('unreadable webhook body');
+      }
+      const object = event.data.object as { id?: string };
+      return { eventId: event.id, type: event.type, ref: object.id ?? '' };
     },
   };
 }

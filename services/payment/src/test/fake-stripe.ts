@@ -18,6 +18,8 @@ export interface FakeStripe {
   intents: Map<string, FakeIntent>;
   /** Every request as "METHOD path". */
   calls: string[];
+  /** The POSTs that carried an `Idempotency-Key` header, as "METHOD path". */
+  keyed: string[];
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startFakeStripe(secretKey: string): Promise<FakeStripe> {
   const intents = new Map<string, FakeIntent>();
   const idempotent = new Map<string, { status: number; body: unknown }>();
   const calls: string[] = [];
+  const keyed: string[] = [];
   let n = 0;
   const server: Server = createServer((request, response) => {
     let text = '';
@@ -41,6 +44,7 @@ export async function startFakeStripe(secretKey: string): Promise<FakeStripe> {
       if (request.headers.authorization !== `Bearer ${secretKey}`)
         return send(401, { error: { type: 'invalid_request_error' } });
       const key = request.headers['idempotency-key'];
+      if (request.method === 'POST' && typeof key === 'string') keyed.push(`${request.method} ${path}`);
       const replay = typeof key === 'string' ? idempotent.get(`${path}:${key}`) : undefined;
       if (replay) return send(replay.status, replay.body);
       const answer = (status: number, body: unknown) => {
@@ -118,6 +122,7 @@ export async function startFakeStripe(secretKey: string): Promise<FakeStripe> {
     url: `http://127.0.0.1:${port}`,
     intents,
     calls,
+    keyed,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
