@@ -28,6 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     reset: true,
     quiet: true,
     ports: 'free',
+    // Every browser of the suite signs in from 127.0.0.1: the per-IP credential limit would trip.
+    env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000' },
   });
   project.provide('baseUrl', system.url);
   project.provide('busUrl', system.busUrl);

@@ -12,7 +12,7 @@ import './account.css';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { meQuery } from './api.ts';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
 const isLanguage = (value: string | undefined): value is Language =>

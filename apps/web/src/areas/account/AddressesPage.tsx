@@ -8,7 +8,7 @@ import { addressesQuery, keys, type Address, type AddressInput } from './api.ts'
 import { AddressForm } from './AddressForm.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { FormSkeleton } from './ProfilePage.tsx';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** My delivery addresses: the default first; add, edit, choose the default, delete. */
 export function AddressesPage() {

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { ToastProvider } from './Toasts.tsx';
+import { useCallback } from 'react';
+import { ToastProvider } from '../../components/Toasts.tsx';
+import { describeError } from './describeError.ts';
 import './account.css';
 import './cabinet.css';
 
@@ -17,8 +19,10 @@ const TABS = [
 /** The customer cabinet's frame: its sections as tabs (a scrollable strip on phones) and the page. */
 export function CabinetShell() {
   const { t } = useTranslation('account');
+  const { t: tRoot } = useTranslation();
+  const describe = useCallback((error: unknown) => describeError(error, t, tRoot), [t, tRoot]);
   return (
-    <ToastProvider>
+    <ToastProvider classPrefix="cab" describe={describe} keep={3}>
       <div className="container page cabinet">
         <nav className="cabinet__tabs" aria-label={t('tabs.label')}>
           {TABS.map((tab) => (

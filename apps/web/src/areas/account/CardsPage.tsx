@@ -9,7 +9,7 @@ import { cardsQuery, keys, type PaymentMethod } from './api.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { describeError } from './describeError.ts';
 import { FormSkeleton } from './ProfilePage.tsx';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** Luhn's check: catches a mistyped digit before the card leaves the browser. */
 export function luhnValid(digits: string): boolean {

@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/states.tsx';
 import { describeError } from './describeError.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { keys, meQuery, type Me } from './api.ts';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** Edit name, phone, language and currency. */
 export function ProfilePage() {

@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { keys, meQuery, type Me } from './api.ts';
 import { describeError } from './describeError.ts';
 import { FormSkeleton } from './ProfilePage.tsx';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** Password change and two-factor sign-in. */
 export function SecurityPage() {

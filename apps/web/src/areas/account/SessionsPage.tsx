@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { keys, sessionsQuery } from './api.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { FormSkeleton } from './ProfilePage.tsx';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** A short device name from a user agent ("Chrome on Android"). */
 export function deviceOf(userAgent: string | null): string {

@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../../auth/useSession.ts';
 import { EmptyState } from '../../components/states.tsx';
-import { ToastProvider } from '../account/Toasts.tsx';
+import { useCallback } from 'react';
+import { ToastProvider } from '../../components/Toasts.tsx';
+import { describeError } from '../account/describeError.ts';
 import '../account/account.css';
 import '../account/cabinet.css';
 
@@ -21,6 +23,9 @@ export function useCanEdit(): boolean {
 /** The user tools' frame: staff only; tabs for users, applications, audit log and mailbox. */
 export function AdminShell() {
   const { t } = useTranslation('adminUsers');
+  const { t: tAccount } = useTranslation('account');
+  const { t: tRoot } = useTranslation();
+  const describe = useCallback((error: unknown) => describeError(error, tAccount, tRoot), [tAccount, tRoot]);
   const { user } = useSession();
   const staff = user?.roles.some((role) => role === 'admin' || role === 'support') ?? false;
   if (!staff)
@@ -32,7 +37,7 @@ export function AdminShell() {
       </div>
     );
   return (
-    <ToastProvider>
+    <ToastProvider classPrefix="cab" describe={describe} keep={3}>
       <div className="container page cabinet">
         <h1 className="visually-hidden">{t('title')}</h1>
         <nav className="cabinet__tabs" aria-label={t('tabs.label')}>

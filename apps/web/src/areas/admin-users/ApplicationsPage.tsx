@@ -7,7 +7,7 @@ import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ConfirmButton } from '../account/ConfirmButton.tsx';
 import { FormSkeleton, SelectField } from '../account/ProfilePage.tsx';
-import { useToast } from '../account/Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { applicationsQuery, type AdminApplication } from './api.ts';
 import { Pager, useCanEdit } from './AdminShell.tsx';
 

@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ConfirmButton } from '../account/ConfirmButton.tsx';
 import { describeError } from '../account/describeError.ts';
 import { FormSkeleton, SelectField } from '../account/ProfilePage.tsx';
-import { useToast } from '../account/Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { usersQuery, type AdminUser } from './api.ts';
 import { Pager, useCanEdit } from './AdminShell.tsx';
 

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type Depot } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** Admin depots: open depots, choose the default, close them, attach and detach warehouse staff. */
 export function DepotsPage() {

@@ -7,7 +7,7 @@ import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type PickTask } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** Packing: weigh and measure the box, say which picked units go in, and get the packing slip. */
 export function PackPage() {

@@ -6,7 +6,7 @@ import { ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type PickLine, type PickTask } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** Picking one order: scan (or type) a SKU to pick a unit, confirm by hand, or report a shortage. */
 export function PickTaskPage() {

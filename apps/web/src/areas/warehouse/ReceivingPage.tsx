@@ -6,7 +6,7 @@ import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type DepotStockRow, type Receipt } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** Receiving: announce a delivery for a SKU, then count it in when it arrives. */
 export function ReceivingPage() {

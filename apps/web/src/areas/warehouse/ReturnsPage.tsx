@@ -6,7 +6,7 @@ import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type ReturnInspection } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** Returns desk: scan a returned parcel, then restock or write off each unit. */
 export function ReturnsPage() {

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type SellerStockItem } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from './Toasts.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 
 /** The seller's stock: every own SKU with its quantities per depot, on-hand editing and low-stock alerts. */
 export function SellerStockPage() {

@@ -1,17 +1,20 @@
-import { Suspense } from 'react';
+import { Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { RequireAuth } from '../../auth/guards.tsx';
 import { PageLoader } from '../../components/states.tsx';
-import { ToastProvider } from './Toasts.tsx';
+import { ToastProvider } from '../../components/Toasts.tsx';
+import { problemMessage } from '../../lib/problemMessage.ts';
 import './warehouse.css';
 
 /** Every page of the area: signed in, with toasts; `tabs` adds the warehouse section links. */
 export function Shell({ tabs = false }: { tabs?: boolean }) {
   const { t } = useTranslation('warehouse');
+  const { t: tRoot } = useTranslation();
+  const describe = useCallback((error: unknown) => problemMessage(error, tRoot), [tRoot]);
   return (
     <RequireAuth>
-      <ToastProvider>
+      <ToastProvider classPrefix="wh" describe={describe} label={t('common.notifications')} keep={2}>
         <div className="container page wh">
           {tabs && (
             <nav className="wh-tabs" aria-label={t('nav.label')}>

@@ -1,6 +1,4 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { describeError } from './describeError.ts';
 
 interface Toast {
   id: number;
@@ -18,34 +16,47 @@ export interface Toaster {
 const ToastContext = createContext<Toaster | null>(null);
 let nextId = 1;
 
+export interface ToastProviderProps {
+  children: ReactNode;
+  /** Class prefix of the area's styles: `<prefix>-toasts`, `<prefix>-toast`, `<prefix>-toast--error`. */
+  classPrefix: string;
+  /** Turns a failed call into a translated sentence. */
+  describe: (error: unknown) => string;
+  /** Accessible name of the message region. */
+  label?: string;
+  /** How many messages stay on screen at once. */
+  keep?: number;
+}
+
 /** Short-lived action messages, announced politely (success) or assertively (failure). */
-export function ToastProvider({ children }: { children: ReactNode }) {
-  const { t } = useTranslation('account');
-  const { t: tRoot } = useTranslation();
+export function ToastProvider({ children, classPrefix, describe, label, keep = 2 }: ToastProviderProps) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const push = useCallback((text: string, tone: Toast['tone']) => {
-    const id = nextId++;
-    setToasts((list) => [...list.slice(-2), { id, text, tone }]);
-    setTimeout(
-      () => setToasts((list) => list.filter((toast) => toast.id !== id)),
-      tone === 'ok' ? 3500 : 6000,
-    );
-  }, []);
+  const push = useCallback(
+    (text: string, tone: Toast['tone']) => {
+      const id = nextId++;
+      setToasts((list) => [...list.slice(1 - keep), { id, text, tone }]);
+      setTimeout(
+        () => setToasts((list) => list.filter((toast) => toast.id !== id)),
+        tone === 'ok' ? 3000 : 6000,
+      );
+    },
+    [keep],
+  );
   const toaster = useMemo<Toaster>(
     () => ({
       ok: (text) => push(text, 'ok'),
-      error: (error) => push(typeof error === 'string' ? error : describeError(error, t, tRoot), 'error'),
+      error: (error) => push(typeof error === 'string' ? error : describe(error), 'error'),
     }),
-    [push, t, tRoot],
+    [push, describe],
   );
   return (
     <ToastContext.Provider value={toaster}>
       {children}
-      <div className="cab-toasts">
+      <div className={`${classPrefix}-toasts`} aria-label={label}>
         {toasts.map((toast) => (
           <div
             key={toast.id}
-            className={`cab-toast cab-toast--${toast.tone}`}
+            className={`${classPrefix}-toast ${classPrefix}-toast--${toast.tone}`}
             role={toast.tone === 'error' ? 'alert' : 'status'}
             data-testid="toast"
           >
