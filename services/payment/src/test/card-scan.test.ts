@@ -13,4 +13,8 @@ describe('the card number scanner', () => {
       findCardNumbers('4242424242424241 1763707957720 01a1fce0-dce4-7173-abc5-783b63d6330d 424242'),
     ).toEqual([]);
   });
+
+  it('ignores digit runs inside hex ids such as trace ids, which would otherwise match by chance', () => {
+    expect(findCardNumbers('"traceId":"ab4242424242424242cd" "spanId":"f4242424242424242"')).toEqual([]);
+  });
 });
