@@ -86,4 +86,21 @@ describe('createJwksVerifier', () => {
     await expect(verifier.verify(await key.sign())).rejects.toBeInstanceOf(KeysUnavailable);
     verifier.close();
   });
+
+  it('remembers a verified token, but never past its expiry', async () => {
+    const key = await keyPair('k1');
+    let now = Date.now();
+    const verifier = createJwksVerifier({
+      issuer: 'sauda-users',
+      audience: 'sauda',
+      now: () => now,
+      fetchKeys: () => Promise.resolve({ keys: [key.jwk] }),
+    });
+    const token = await key.sign();
+    await expect(verifier.verify(token)).resolves.toMatchObject({ id: 'user-1' });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ id: 'user-1' });
+    now += 6 * 60_000; // the test tokens live five minutes
+    await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidToken);
+    verifier.close();
+  });
 });

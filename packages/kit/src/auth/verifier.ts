@@ -39,6 +39,11 @@ export interface JwksVerifierOptions {
   now?: () => number;
 }
 
+// A verified token is remembered this long at most (never past its own expiry): a busy client sends the same
+// token on every request, and one ES256 check costs more than the rest of a cached catalog answer.
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 10_000;
+
 /** A verifier that caches the key set and survives the key source being down. */
 export function createJwksVerifier(
   options: JwksVerifierOptions,
@@ -50,6 +55,7 @@ export function createJwksVerifier(
   let kids = new Set<string>();
   let lastRefresh = 0;
   let inflight: Promise<boolean> | undefined;
+  const verified = new Map<string, { principal: Principal; until: number }>();
 
   const refresh = (): Promise<boolean> => {
     inflight ??= (async () => {
@@ -76,6 +82,9 @@ export function createJwksVerifier(
     refresh,
     close: () => clearInterval(timer),
     async verify(token) {
+      const remembered = verified.get(token);
+      if (remembered && remembered.until > now()) return remembered.principal;
+      verified.delete(token);
       const kid = readKid(token);
       if (!keys || (kid && !kids.has(kid) && now() - lastRefresh >= cooldownMs)) await refresh();
       if (!keys) throw new KeysUnavailable();
@@ -83,8 +92,13 @@ export function createJwksVerifier(
         const { payload } = await jwtVerify(token, keys, {
           issuer: options.issuer,
           audience: options.audience,
+          currentDate: new Date(now()),
         });
-        return principalFromClaims(payload);
+        const principal = principalFromClaims(payload);
+        const until = Math.min(now() + VERIFIED_TTL_MS, (payload.exp ?? 0) * 1000);
+        if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+        verified.set(token, { principal, until });
+        return principal;
       } catch (error) {
         throw new InvalidToken(error instanceof Error ? error.message : 'invalid token');
       }
