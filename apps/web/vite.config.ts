@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -9,6 +9,8 @@ const api = { '/api': { target: 'http://localhost:8080', changeOrigin: true } };
 export default defineConfig({
   root,
   plugins: [react()],
+  // Workspace packages resolve to their TypeScript source, as everywhere else in the repository (ADR 0001).
+  resolve: { conditions: ['sauda-source', ...defaultClientConditions] },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022' },
   server: { port: 5173, proxy: api },
   preview: { port: 4173, proxy: api },

@@ -2,37 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CurrencyCode, Locale, Role, Timestamp, Uuid } from '../primitives.ts';
 
-/** Cities of Kazakhstan an address may name (the regional centres and cities of republican status). */
-export const KZ_CITIES = [
-  'Almaty',
-  'Astana',
-  'Shymkent',
-  'Aktobe',
-  'Karaganda',
-  'Taraz',
-  'Pavlodar',
-  'Ust-Kamenogorsk',
-  'Semey',
-  'Atyrau',
-  'Kostanay',
-  'Kyzylorda',
-  'Uralsk',
-  'Petropavl',
-  'Aktau',
-  'Temirtau',
-  'Turkestan',
-  'Kokshetau',
-  'Taldykorgan',
-  'Ekibastuz',
-  'Rudny',
-  'Zhezkazgan',
-  'Konaev',
-  'Balkhash',
-  'Zhanaozen',
-] as const;
-
-/** Kazakhstan's postal codes: six digits. */
-export const KZ_POSTAL_CODE = /^[0-9]{6}$/;
+export { KZ_CITIES, KZ_POSTAL_CODE } from '../kz.ts';
 
 /** The signed-in account as `/me` shows it. */
 export const Me = Type.Object(

@@ -73,34 +73,8 @@ export interface SellerApplication {
   decidedAt: string | null;
 }
 
-/** Cities of Kazakhstan the API accepts (the same list as @sauda/contracts KZ_CITIES). */
-export const KZ_CITIES = [
-  'Almaty',
-  'Astana',
-  'Shymkent',
-  'Aktobe',
-  'Karaganda',
-  'Taraz',
-  'Pavlodar',
-  'Ust-Kamenogorsk',
-  'Semey',
-  'Atyrau',
-  'Kostanay',
-  'Kyzylorda',
-  'Uralsk',
-  'Petropavl',
-  'Aktau',
-  'Temirtau',
-  'Turkestan',
-  'Kokshetau',
-  'Taldykorgan',
-  'Ekibastuz',
-  'Rudny',
-  'Zhezkazgan',
-  'Konaev',
-  'Balkhash',
-  'Zhanaozen',
-] as const;
+/** Cities of Kazakhstan the API accepts: the list `users` validates against. */
+export { KZ_CITIES } from '@sauda/contracts/kz';
 
 /** Query keys of the cabinet, so mutations invalidate exactly what they change. */
 export const keys = {
