@@ -14,3 +14,5 @@ export * from './events/orders.ts';
 export * from './events/stock.ts';
 export * from './api/stock.ts';
 export * from './demo.ts';
+export * from './events/dispatching.ts';
+export * from './api/orders.ts';

@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { defineEvent } from '../envelope.ts';
-import { Timestamp, Uuid } from '../primitives.ts';
+import { Money, Timestamp, Uuid } from '../primitives.ts';
 
 /** Where an order goes: enough for a depot to choose itself and for a parcel label. */
 export const ShippingAddressSnapshot = Type.Object(
@@ -15,6 +15,9 @@ export const ShippingAddressSnapshot = Type.Object(
     postalCode: Type.Optional(Type.String()),
     lat: Type.Number({ minimum: -90, maximum: 90 }),
     lng: Type.Number({ minimum: -180, maximum: 180 }),
+    /** Who receives the parcel and how the driver reaches them (shown to staff and the recipient only). */
+    recipientName: Type.Optional(Type.String()),
+    phone: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
@@ -54,11 +57,44 @@ export const OrderPlaced = defineEvent(
 /** Payment went through: `stock` commits the reservation and opens pick tasks. */
 export const OrderConfirmed = defineEvent(
   'orders.order.confirmed.v1',
-  Type.Object({ orderId: Uuid, confirmedAt: Timestamp }),
+  Type.Object({
+    orderId: Uuid,
+    confirmedAt: Timestamp,
+    customerId: Type.Optional(Uuid),
+    /** Cash the driver collects at the door (cash-on-delivery orders only). */
+    cashOnDelivery: Type.Optional(Money),
+    /** The delivery the customer chose, for shipping's promised date. */
+    delivery: Type.Optional(
+      Type.Object({
+        kind: Type.String(),
+        promisedDate: Type.String({ format: 'date' }),
+        depotId: Type.Optional(Uuid),
+      }),
+    ),
+  }),
 );
 
 /** The order ended before shipping (by the customer, support, or a payment failure): `stock` releases. */
 export const OrderCancelled = defineEvent(
   'orders.order.cancelled.v1',
   Type.Object({ orderId: Uuid, reason: Type.String(), cancelledAt: Timestamp }),
+);
+
+/** A return was approved: `shipping` issues the return shipment, `stock` expects the goods back. */
+export const ReturnApproved = defineEvent(
+  'orders.return.approved.v1',
+  Type.Object({
+    returnId: Uuid,
+    orderId: Uuid,
+    orderNumber: Type.String(),
+    customerId: Uuid,
+    /** Where the parcel is collected from (the customer's address). */
+    pickupAddress: ShippingAddressSnapshot,
+    lines: Type.Array(
+      Type.Object({ lineId: Uuid, variantId: Uuid, sellerId: Uuid, quantity: Type.Integer({ minimum: 1 }) }),
+    ),
+    /** The depot that receives returns for this order (where it was packed). */
+    depotId: Type.Optional(Uuid),
+    approvedAt: Timestamp,
+  }),
 );

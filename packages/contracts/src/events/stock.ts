@@ -91,3 +91,22 @@ export const StockLow = defineEvent(
     at: Timestamp,
   }),
 );
+
+/** The warehouse inspected a customer return: resellable units went back on hand; `orders` refunds. */
+export const ReturnInspected = defineEvent(
+  'stock.return.inspected.v1',
+  Type.Object({
+    returnId: Uuid,
+    orderId: Uuid,
+    depotId: Uuid,
+    lines: Type.Array(
+      Type.Object({
+        lineId: Uuid,
+        variantId: Uuid,
+        quantity: Type.Integer({ minimum: 1 }),
+        condition: Type.Union([Type.Literal('resellable'), Type.Literal('damaged')]),
+      }),
+    ),
+    inspectedAt: Timestamp,
+  }),
+);
