@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: { conditions: ['sauda-source'] },
@@ -10,6 +10,8 @@ export default defineConfig({
       'tools/**/*.test.ts',
       'apps/web/src/**/*.test.ts',
     ],
+    // System tests (`*.e2e.test.ts`) need the whole system; they run in `npm run test:e2e`.
+    exclude: [...configDefaults.exclude, '**/*.e2e.test.ts'],
     globalSetup: ['tools/testing/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: { conditions: ['sauda-source'] },
   ssr: { resolve: { conditions: ['sauda-source'], externalConditions: ['sauda-source'] } },
   test: {
-    include: ['apps/web/e2e/**/*.e2e.test.ts'],
+    include: ['apps/web/e2e/**/*.e2e.test.ts', 'tools/**/*.e2e.test.ts'],
     globalSetup: ['apps/web/e2e/global-setup.ts'],
     // Starting the whole system (embedded PostgreSQL, migrations, seed, every service) takes a while.
     hookTimeout: 360_000,

@@ -90,6 +90,20 @@ describe('gateway', () => {
     expect(response.json()).toEqual({ body: { title: 'Kese' }, owner: 'seller-1' });
   });
 
+  it('refuses a body declared larger than services accept with 413 BODY_TOO_LARGE, before it streams', async () => {
+    const response = await gateway.inject({
+      method: 'POST',
+      url: '/api/seller/products',
+      headers: {
+        authorization: `Bearer ${await tokens.sign({ id: 'seller-1', roles: ['seller'] })}`,
+        'content-type': 'application/json',
+      },
+      payload: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
+  });
+
   it('refuses anonymous calls to signed-in areas before they leave the gateway', async () => {
     const response = await gateway.inject({ method: 'POST', url: '/api/seller/products', payload: {} });
     expect(response.statusCode).toBe(401);

@@ -4,11 +4,15 @@ import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
-// TypeBox's Value.Check rejects every string with an unregistered format, and the contracts use these two.
+// TypeBox's Value.Check rejects every string with an unregistered format, and the contracts use these three.
 // Registered only when absent so an application-wide registration elsewhere wins.
 if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (value) => UUID.test(value));
+if (!FormatRegistry.Has('date')) {
+  FormatRegistry.Set('date', (value) => DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+}
 if (!FormatRegistry.Has('date-time')) {
   FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
 }

@@ -4,6 +4,7 @@
  */
 import replyFrom from '@fastify/reply-from';
 import {
+  BodyTooLarge,
   injectTraceHeaders,
   problemOf,
   PROBLEM_CONTENT_TYPE,
@@ -14,12 +15,15 @@ import {
   type TokenVerifier,
 } from '@sauda/kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { MicroCache, UpstreamAnswer } from './micro-cache.ts';
 import { resolveRoute, type RouteEntry } from './route-table.ts';
 
 export interface ProxyOptions {
   upstreams: Record<string, string>;
   verifier: TokenVerifier;
   timeoutMs: number;
+  /** Shares anonymous public GET answers the services mark `s-maxage` (absent: every request goes through). */
+  microCache?: MicroCache;
 }
 
 declare module 'fastify' {
@@ -75,6 +79,9 @@ async function forward(
       problemOf(RouteNotFound, `${request.method} ${request.url.split('?')[0]} does not exist`),
     );
   }
+  if (declaredLengthTooLarge(request)) {
+    return sendProblem(reply, request, problemOf(BodyTooLarge));
+  }
   if (resolved.route.signedIn) {
     const token = request.headers.authorization?.startsWith('Bearer ')
       ? request.headers.authorization.slice(7)
@@ -93,6 +100,9 @@ async function forward(
       );
   }
   const service = resolved.route.service;
+  const cache = options.microCache;
+  const key = cache?.keyOf(request);
+  if (cache && key && (await cache.serve(key, request, reply))) return reply;
   return reply.from(base + resolved.upstreamPath, {
     rewriteRequestHeaders: (_original, headers) => {
       const forwarded: Record<string, string | string[] | undefined> = {
@@ -101,8 +111,23 @@ async function forward(
       };
       delete forwarded.traceparent;
       delete forwarded.tracestate;
+      // A cacheable read asks for the whole answer; the cache answers the reader's validators itself.
+      if (key) delete forwarded['if-none-match'];
       return injectTraceHeaders(forwarded as Record<string, string>);
     },
+    ...(cache && key
+      ? {
+          onResponse: (_request, _reply, answer) => {
+            // reply-from's types call this a ServerResponse; it is undici's { statusCode, headers, stream }.
+            const upstream = answer as unknown as UpstreamAnswer;
+            cache.capture(key, request, reply, upstream).catch((error: unknown) => {
+              request.log.warn({ service, err: error }, 'upstream answer broke off');
+              if (!reply.sent)
+                void sendProblem(reply, request, problemOf(UpstreamUnavailable, `${service} is unavailable`));
+            });
+          },
+        }
+      : {}),
     onError: (replyOnError, { error }) => {
       request.log.warn({ service, err: error }, 'upstream unavailable');
       void sendProblem(
@@ -112,6 +137,16 @@ async function forward(
       );
     },
   });
+}
+
+/** Services accept 1 MiB JSON bodies and 10 MiB uploads; a bigger declared body is refused here, before it streams. */
+const MAX_BODY_BYTES = 1_048_576;
+const MAX_UPLOAD_BYTES = 11 * 1_048_576;
+
+function declaredLengthTooLarge(request: FastifyRequest): boolean {
+  const length = Number(request.headers['content-length'] ?? 0);
+  const upload = request.headers['content-type']?.startsWith('multipart/') ?? false;
+  return length > (upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES);
 }
 
 function sendProblem(
