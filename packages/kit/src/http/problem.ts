@@ -86,6 +86,13 @@ export function toProblem(error: unknown): { problem: Problem; unexpected: boole
       return { problem: problemOf(BodyTooLarge), unexpected: false };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { problem: problemOf(UnsupportedMediaType), unexpected: false };
+    // PostgreSQL refuses text it cannot store (a NUL character): the client's input, not our fault.
+    case '22021':
+    case '22P05':
+      return {
+        problem: problemOf(ValidationFailed, 'The request contains a character that cannot be stored (NUL)'),
+        unexpected: false,
+      };
   }
   if (error instanceof SyntaxError) return { problem: problemOf(MalformedJson), unexpected: false };
   const status = fastifyError.statusCode;

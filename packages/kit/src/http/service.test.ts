@@ -44,6 +44,9 @@ describe('createService', () => {
     app.get('/sold-out', { config: { auth: { access: 'public', owns: 'nothing' } } }, async () => {
       throw new WidgetSoldOut('widget 7 is gone', { widgetId: 7 });
     });
+    app.get('/widgets/:id', { config: { auth: { access: 'public', owns: 'nothing' } } }, async () => {
+      throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+    });
     app.get('/boom', { config: { auth: { access: 'public', owns: 'nothing' } } }, async () => {
       throw new Error('database password is hunter2');
     });
@@ -89,6 +92,18 @@ describe('createService', () => {
     const response = await post(JSON.stringify({ name: 'x'.repeat(4096), count: 1 }));
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });
+  });
+
+  it('answers an over-long path parameter with a 414 problem', async () => {
+    const response = await app.inject({ url: `/widgets/${'ё'.repeat(300)}` });
+    expect(response.statusCode).toBe(414);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('answers text the database cannot store (NUL) with 400 VALIDATION_FAILED, not 500', async () => {
+    const response = await app.inject({ url: '/widgets/%00' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('answers an unsupported content type with 415', async () => {

@@ -109,6 +109,8 @@ export async function createService(options: ServiceOptions): Promise<App> {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Bad URLs and over-long path parameters are refused by the router: answer them as problems too.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const errors = [...kitErrors, ...(options.errors ?? [])];
