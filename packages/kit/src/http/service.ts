@@ -110,7 +110,9 @@ export async function createService(options: ServiceOptions): Promise<App> {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Bad URLs and over-long path parameters are refused by the router: answer them as problems too.
-    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    frameworkErrors: (error, request, reply) => {
+      void handleError(error, request, reply);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const errors = [...kitErrors, ...(options.errors ?? [])];
