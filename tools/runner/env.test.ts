@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceEnv, urlVariable, type SystemLayout } from './env.ts';
+import { makeServiceSecrets, serviceEnv, urlVariable, type SystemLayout } from './env.ts';
 import type { ServiceSpec } from './services.ts';
 
 const spec = (name: string, port: number, database: boolean, order: number): ServiceSpec => ({
@@ -69,5 +69,20 @@ describe('service environment', () => {
   it('names URL variables after the folder, upper-cased', () => {
     expect(urlVariable('dispatching')).toBe('DISPATCHING_URL');
     expect(urlVariable('some-thing')).toBe('SOME_THING_URL');
+  });
+
+  it('gives every service its own fresh client secret and users the whole list (ADR 0004)', () => {
+    const secrets = makeServiceSecrets(layout.services);
+    expect(new Set(secrets.values()).size).toBe(3);
+    const withSecrets = { ...layout, serviceSecrets: secrets };
+    expect(serviceEnv(shop, withSecrets)).toMatchObject({
+      SERVICE_CLIENT_ID: 'shop',
+      SERVICE_CLIENT_SECRET: secrets.get('shop'),
+    });
+    expect(serviceEnv(shop, withSecrets)['SERVICE_CLIENT_SECRETS']).toBeUndefined();
+    expect(serviceEnv(users, withSecrets)['SERVICE_CLIENT_SECRETS']).toBe(
+      [...secrets].map(([name, secret]) => `${name}:${secret}`).join(','),
+    );
+    expect(makeServiceSecrets(layout.services).get('shop')).not.toBe(secrets.get('shop'));
   });
 });

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { instancesByService, serviceOf } from './replicas.ts';
 import type { ServiceSpec } from './services.ts';
 
 /** Everything the runner decided that the services need to know about each other. */
@@ -12,6 +14,13 @@ export interface SystemLayout {
   dataDir: string;
   webDist: string;
   logLevel: string;
+  /** Each service's client secret for service tokens (ADR 0004), fresh for every run. */
+  serviceSecrets?: ReadonlyMap<string, string>;
+}
+
+/** A random client secret per service, for one run of the system. */
+export function makeServiceSecrets(services: readonly ServiceSpec[]): Map<string, string> {
+  return new Map(services.map((s) => [s.name, randomBytes(24).toString('base64url')]));
 }
 
 /** `shop` → `SHOP_URL`, `some-thing` → `SOME_THING_URL`. */
@@ -27,7 +36,8 @@ export function serviceEnv(service: ServiceSpec, layout: SystemLayout): Record<s
     SAUDA_MODE: 'embedded',
     EVENT_TRANSPORT: 'pg',
     BUS_DATABASE_URL: layout.busUrl,
-    DEMO_SEED: 'true',
+    // The first instance seeds the demo; its replicas start after it and find the data there.
+    DEMO_SEED: service.replicaOf ? 'false' : 'true',
     LOG_LEVEL: layout.logLevel,
     // The runner formats the JSON itself (compact, prefixed), so children never pretty-print.
     LOG_FORMAT: 'json',
@@ -35,12 +45,22 @@ export function serviceEnv(service: ServiceSpec, layout: SystemLayout): Record<s
     MEDIA_DIR: join(layout.dataDir, 'media'),
     WEB_DIST: layout.webDist,
   };
-  for (const other of layout.services) {
-    env[urlVariable(other.name)] = `http://127.0.0.1:${portOf(other.name, layout)}`;
+  // The gateway balances over every replica (`a,b`); services call the first instance of one another.
+  for (const [name, instances] of instancesByService(layout.services)) {
+    const urls = instances.map((instance) => `http://127.0.0.1:${portOf(instance, layout)}`);
+    env[urlVariable(name)] = service.name === 'gateway' ? urls.join(',') : (urls[0] ?? '');
   }
-  const databaseUrl = layout.databaseUrls.get(service.name);
+  const secret = layout.serviceSecrets?.get(serviceOf(service));
+  if (secret !== undefined) {
+    env['SERVICE_CLIENT_ID'] = serviceOf(service);
+    env['SERVICE_CLIENT_SECRET'] = secret;
+  }
+  if (serviceOf(service) === 'users' && layout.serviceSecrets) {
+    env['SERVICE_CLIENT_SECRETS'] = [...layout.serviceSecrets].map(([name, s]) => `${name}:${s}`).join(',');
+  }
+  const databaseUrl = layout.databaseUrls.get(serviceOf(service));
   if (service.database && databaseUrl === undefined)
-    throw new Error(`no database was created for ${service.name}`);
+    throw new Error(`no database was created for ${serviceOf(service)}`);
   if (databaseUrl !== undefined) env['DATABASE_URL'] = databaseUrl;
   return env;
 }

@@ -1,38 +1,47 @@
 /**
  * `npm start`: runs the whole marketplace locally (embedded PostgreSQL, every service, the web app).
- * Usage: npm start -- [--reset] [--port N]
+ * Usage: npm start -- [--reset] [--port N] [--replicas shop=2,stock=2]
  */
 import { parseArgs } from 'node:util';
 import { StartupError } from './errors.ts';
+import { parseReplicas } from './replicas.ts';
 import { startSystem, type RunningSystem } from './system.ts';
 
 const USAGE = `Usage: npm start -- [options]
 
   --port N     gateway port (default 8080)
   --reset      delete the local data (.data/) and start from a fresh demo
+  --replicas   several instances of a service, e.g. shop=2 (the gateway balances over them)
   -h, --help   show this help`;
 // npm forwards the terminal's SIGINT to us, so one Ctrl-C can arrive twice within milliseconds;
 // only a repeat after this long is a human asking to force.
 const REPEAT_IS_FORCE_AFTER_MS = 1_000;
 
-function parseOptions(): { port?: number; reset: boolean } {
+function parseOptions(): { port?: number; reset: boolean; replicas: Record<string, number> } {
   const values = parseFlags();
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
   }
-  if (values.port === undefined) return { reset: values.reset };
+  const replicas = parseReplicas(values.replicas ?? []);
+  if (values.port === undefined) return { reset: values.reset, replicas };
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     throw new StartupError(`--port: "${values.port}" is not a port`);
-  return { port, reset: values.reset };
+  return { port, reset: values.reset, replicas };
 }
 
-function parseFlags(): { port?: string | undefined; reset: boolean; help: boolean } {
+function parseFlags(): {
+  port?: string | undefined;
+  reset: boolean;
+  help: boolean;
+  replicas?: string[] | undefined;
+} {
   try {
     const { values } = parseArgs({
       options: {
         port: { type: 'string' },
+        replicas: { type: 'string', multiple: true },
         reset: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },

@@ -33,7 +33,9 @@ export async function assignPorts(
   const ports = new Map<string, number>();
   for (const service of services) {
     const wanted = service.name === 'gateway' ? gatewayPort : undefined;
-    ports.set(service.name, wanted ?? (mode === 'free' ? await freePort() : service.port));
+    // A second replica cannot share the manifest's port: it takes any free one.
+    const free = mode === 'free' || service.replicaOf !== undefined;
+    ports.set(service.name, wanted ?? (free ? await freePort() : service.port));
   }
   const owners = new Map<number, string>();
   for (const [name, port] of ports) {

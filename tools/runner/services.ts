@@ -11,6 +11,8 @@ export interface ServiceSpec {
   port: number;
   database: boolean;
   order: number;
+  /** Set on the second and later replicas of a service (`npm start -- --replicas shop=2`): its name. */
+  replicaOf?: string;
 }
 
 /** A package.json whose `sauda` field cannot be used; the message names the file and the field. */

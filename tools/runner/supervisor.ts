@@ -83,6 +83,13 @@ export class Supervisor {
     clearTimeout(timer);
   }
 
+  /** A planned restart (rolling restarts): stop gracefully, then start again; not counted as a crash. */
+  async restart(graceMs: number): Promise<void> {
+    await this.stop(graceMs);
+    this.stopping = false;
+    this.start();
+  }
+
   /** Synchronous last resort for `process.on('exit')`. */
   killNow(): void {
     this.stopping = true;

@@ -2,7 +2,7 @@ import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseName, dropDatabases, ensureDatabases, redactUrl, withDatabase } from './databases.ts';
-import { serviceEnv, type SystemLayout } from './env.ts';
+import { makeServiceSecrets, serviceEnv, type SystemLayout } from './env.ts';
 import { StartupError } from './errors.ts';
 import { assertResettable, makeStateDirs, wipe } from './data-dir.ts';
 import { waitAll } from './health.ts';
@@ -10,6 +10,7 @@ import { DataDirLock } from './lock.ts';
 import { consoleReporter, quietReporter, type Reporter } from './output.ts';
 import { assignPorts, freePort } from './ports.ts';
 import { startEmbeddedPostgres } from './postgres.ts';
+import { withReplicas } from './replicas.ts';
 import { discoverServices, startGroups, type ServiceSpec } from './services.ts';
 import { Supervisor } from './supervisor.ts';
 
@@ -35,6 +36,10 @@ export interface StartOptions {
   pgPort?: number;
   /** Where the service folders are (default `<repo>/services`). */
   servicesDir?: string;
+  /** Instances per service (default 1): `{ shop: 2 }` adds `shop-2`, and the gateway balances over both. */
+  replicas?: Record<string, number>;
+  /** Start only these services (plus the gateway), e.g. for a benchmark of one path. */
+  only?: readonly string[];
   /** Extra variables for every service; they win over the runner's. */
   env?: Record<string, string>;
   /** Aborting it during start-up stops whatever was started and rejects. */
@@ -49,6 +54,8 @@ export interface RunningSystem {
   services: { name: string; url: string }[];
   /** The event bus database (pg-boss): e2e tests publish there as services not written yet would. */
   busUrl: string;
+  /** Restarts one instance (e.g. `shop-2`): SIGTERM, wait for it to exit, start, wait until ready. */
+  restart(name: string): Promise<void>;
   /** Stops the services (SIGTERM, then SIGKILL), then PostgreSQL; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -65,7 +72,11 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
   const since = performance.now();
   const dataDir = resolve(options.dataDir ?? join(REPO, '.data'));
   const discovered = await discoverServices(resolve(options.servicesDir ?? join(REPO, 'services')));
-  const { services, unwritten } = runnable(discovered.services);
+  const { services: written, unwritten } = runnable(discovered.services);
+  const chosen = options.only
+    ? written.filter((s) => s.name === 'gateway' || options.only?.includes(s.name))
+    : written;
+  const services = withReplicas(chosen, options.replicas ?? {});
   const reporter = options.quiet ? quietReporter() : consoleReporter(services.map((s) => s.name));
   const database = options.databaseUrl
     ? `PostgreSQL at ${redactUrl(options.databaseUrl)}`
@@ -108,7 +119,13 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
       services: services.map((s) => s.name),
     });
     const urls = services.map((s) => ({ name: s.name, url: `http://127.0.0.1:${layout.ports.get(s.name)}` }));
-    return { url, dataDir, services: urls, busUrl: layout.busUrl, stop };
+    const restart = async (name: string): Promise<void> => {
+      const supervisor = supervisors.find((s) => s.service.name === name);
+      if (!supervisor) throw new StartupError(`no instance "${name}" is running`);
+      await supervisor.restart(STOP_GRACE_MS);
+      await waitAll(supervisors, '/health/ready', wait, [supervisor]);
+    };
+    return { url, dataDir, services: urls, busUrl: layout.busUrl, restart, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -145,7 +162,7 @@ async function createDatabases(
   reporter: Reporter,
 ): Promise<SystemLayout> {
   const prefix = options.dbPrefix ?? 'sauda';
-  const owners = services.filter((s) => s.database);
+  const owners = services.filter((s) => s.database && !s.replicaOf);
   const byService = new Map(owners.map((s) => [s.name, databaseName(prefix, s.name)]));
   const bus = databaseName(prefix, 'bus');
   const names = [...byService.values(), bus];
@@ -166,6 +183,7 @@ async function createDatabases(
     dataDir: options.dataDir,
     webDist: join(REPO, 'apps', 'web', 'dist'),
     logLevel: options.env?.['LOG_LEVEL'] ?? process.env['LOG_LEVEL'] ?? 'info',
+    serviceSecrets: makeServiceSecrets(services.filter((s) => !s.replicaOf)),
   };
 }
 

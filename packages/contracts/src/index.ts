@@ -16,3 +16,7 @@ export * from './api/stock.ts';
 export * from './demo.ts';
 export * from './events/dispatching.ts';
 export * from './api/orders.ts';
+export * from './api/shipping.ts';
+export * from './api/dispatching.ts';
+export * from './api/operations.ts';
+export * from './api/assistant.ts';

@@ -31,8 +31,21 @@ export const Role = Type.Union([
   Type.Literal('driver'),
   Type.Literal('dispatcher'),
   Type.Literal('support'),
+  Type.Literal('service'),
 ]);
 export type Role = Static<typeof Role>;
+
+/** The roles a person's account may hold: every role but `service` (machine callers only, see ADR 0004). */
+export const AccountRole = Type.Union([
+  Type.Literal('customer'),
+  Type.Literal('seller'),
+  Type.Literal('admin'),
+  Type.Literal('warehouseman'),
+  Type.Literal('driver'),
+  Type.Literal('dispatcher'),
+  Type.Literal('support'),
+]);
+export type AccountRole = Static<typeof AccountRole>;
 
 /** Interface languages. */
 export const Locale = Type.Union([Type.Literal('en'), Type.Literal('ru'), Type.Literal('kk')]);

@@ -9,6 +9,7 @@ export * from './db/db.ts';
 export * from './db/migrate.ts';
 export * from './auth/access.ts';
 export * from './auth/verifier.ts';
+export * from './auth/service-tokens.ts';
 export * from './client/http-client.ts';
 export * from './observability/metrics.ts';
 export * from './observability/tracing.ts';

@@ -4,6 +4,10 @@ import { Type } from '@sinclair/typebox';
 import { request } from 'undici';
 import { mergeOpenApi } from './docs/merge-openapi.ts';
 import { aggregateHealth } from './health/aggregate.ts';
+import { createOperationsMonitor } from './operations/collect-operations.ts';
+import { registerOperations } from './operations/operations-route.ts';
+import { createUpstreamPools, primaryUrls } from './operations/upstream-pool.ts';
+import { createMicroCache, type MicroCache } from './routing/micro-cache.ts';
 import { registerProxy } from './routing/proxy.ts';
 import { registerSecurity } from './security/security.ts';
 import { registerWebApp } from './web/web-app.ts';
@@ -21,19 +25,22 @@ export interface GatewayDeps {
     | 'AUTH_RATE_LIMIT_PER_MINUTE'
     | 'UPSTREAM_TIMEOUT_MS'
     | 'WEB_DIST'
+    | 'MICRO_CACHE_MB'
   >;
   upstreams: Record<string, string>;
   verifier: TokenVerifier;
+  /** The micro-cache to use (tests pass one with their own clock); else one of MICRO_CACHE_MB. */
+  microCache?: MicroCache;
 }
 
 /** The gateway app and a closer for what it opened (Redis, the docs refresher). */
 export async function buildApp(deps: GatewayDeps): Promise<{ app: App; close: () => Promise<void> }> {
   const self: { app?: App } = {};
+  // Several replicas per service (`SHOP_URL=a,b`): the proxy balances; documents and health ask the first.
+  const pools = createUpstreamPools(deps.upstreams);
+  const primary = primaryUrls(pools);
   // The gateway's own routes (aggregated health) are part of the public document too.
-  const docs = createDocsCache(
-    deps.upstreams,
-    () => self.app?.swagger() as Record<string, unknown> | undefined,
-  );
+  const docs = createDocsCache(primary, () => self.app?.swagger() as Record<string, unknown> | undefined);
   const app = await createService({
     name: 'gateway',
     description: 'The single public entry of Sauda.',
@@ -75,14 +82,17 @@ export async function buildApp(deps: GatewayDeps): Promise<{ app: App; close: ()
       },
     },
     async () => {
-      const services = await aggregateHealth(deps.upstreams);
+      const services = await aggregateHealth(primary);
       return { status: services.every((s) => s.status === 'ready') ? 'ready' : 'degraded', services };
     },
   );
+  registerOperations(app, createOperationsMonitor(pools));
   await registerProxy(app, {
-    upstreams: deps.upstreams,
+    upstreams: primary,
+    pools,
     verifier: deps.verifier,
     timeoutMs: deps.config.UPSTREAM_TIMEOUT_MS,
+    microCache: deps.microCache ?? createMicroCache({ maxBytes: deps.config.MICRO_CACHE_MB * 1024 * 1024 }),
   });
   await registerWebApp(app, deps.config.WEB_DIST);
   self.app = app;

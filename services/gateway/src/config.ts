@@ -24,6 +24,11 @@ export const GatewayConfig = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 1200 }),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 15_000 }),
+  /**
+   * Memory for the micro-cache of anonymous public GET answers marked `s-maxage` (kept at most that long,
+   * never for requests with a token or cookie); 0 turns it off.
+   */
+  MICRO_CACHE_MB: Type.Integer({ minimum: 0, default: 64 }),
   /** Send HSTS (off for plain-http local runs so browsers don't pin localhost to https). */
   HSTS: Type.Boolean({ default: false }),
 });

@@ -1,9 +1,10 @@
 /** The shop process: config → data runtime → app → demo seed → listen. */
+import { LevelChanged } from '@sauda/contracts';
 import { createUsersVerifier, openDataRuntime, runService } from '@sauda/kit';
-import { join } from 'node:path';
 import { createCatalogCache } from './cache/catalog-cache.ts';
 import { invalidateOnProductEvents } from './cache/invalidate-on-events.ts';
-import { createDiskMediaStore } from './media/media-store.ts';
+import { onLevelChanged } from './events/on-level-changed.ts';
+import { openMediaStore } from './media/open-media-store.ts';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { seedDemo } from './demo/seed-demo.ts';
@@ -14,8 +15,8 @@ import { parseVatRates } from './quotes/vat-rates.ts';
 const config = readConfig();
 const runtime = await openDataRuntime('shop', config, new URL('../migrations', import.meta.url));
 const verifier = createUsersVerifier(config);
-const catalogCache = createCatalogCache(config.CATALOG_CACHE_TTL_MS);
-const media = createDiskMediaStore(join(config.MEDIA_DIR, 'shop'));
+const catalogCache = createCatalogCache(config.CATALOG_MEMORY_TTL_MS);
+const media = openMediaStore(config);
 const app = await buildApp({
   db: runtime.db,
   auth: verifier,
@@ -28,6 +29,11 @@ const app = await buildApp({
 });
 // The service's own product events clear the catalog cache (scheduled prices, other replicas' writes).
 invalidateOnProductEvents(runtime.consumer('catalog-cache'), catalogCache);
+// Stock levels feed the `inStock` filter; a product going in or out of stock clears cached listings.
+runtime.consumer('catalog-stock').on(
+  LevelChanged,
+  onLevelChanged(() => catalogCache.invalidate()),
+);
 runtime.attach(app);
 if (config.DEMO_SEED) {
   const created = await seedDemo(runtime.db);

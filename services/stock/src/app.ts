@@ -2,6 +2,7 @@
 import { createService, type App, type Db, type TokenVerifier } from '@sauda/kit';
 import { stockErrors } from './errors.ts';
 import { adminRoutes } from './http/admin-routes.ts';
+import { availabilityRoutes } from './http/availability-routes.ts';
 import { sellerRoutes } from './http/seller-routes.ts';
 import { warehouseDeskRoutes } from './http/warehouse-desk-routes.ts';
 import { warehouseTaskRoutes } from './http/warehouse-task-routes.ts';
@@ -27,5 +28,6 @@ export async function buildApp(deps: StockDeps): Promise<App> {
   warehouseTaskRoutes(app, deps.db);
   warehouseDeskRoutes(app, deps.db);
   adminRoutes(app, deps.db);
+  availabilityRoutes(app, deps.db);
   return app;
 }

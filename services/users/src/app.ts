@@ -9,7 +9,7 @@ import {
   type App,
   type Db,
 } from '@sauda/kit';
-import type { UsersConfig } from './config.ts';
+import { serviceClients, type UsersConfig } from './config.ts';
 import type { Clock, UsersContext } from './context.ts';
 import { usersErrors } from './errors.ts';
 import { accountRoutes } from './http/account-routes.ts';
@@ -85,6 +85,8 @@ export async function buildApp(deps: UsersDeps): Promise<App> {
     },
     webUrl: config.PUBLIC_WEB_URL.replace(/\/$/, ''),
     payment,
+    serviceClients: serviceClients(config),
+    serviceTokenTtlSeconds: config.SERVICE_TOKEN_TTL_SECONDS,
   };
   authRoutes(app, ctx);
   accountRoutes(app, ctx);

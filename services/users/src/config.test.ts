@@ -16,8 +16,14 @@ describe('users configuration', () => {
   it('refuses to start in cluster mode without JWT_PRIVATE_KEYS (no default secret)', () => {
     expect(() => parseConfig({ DATABASE_URL, SAUDA_MODE: 'cluster' })).toThrow(ConfigError);
     expect(() => parseConfig({ DATABASE_URL, SAUDA_MODE: 'cluster' })).toThrow(/JWT_PRIVATE_KEYS/);
+    const secrets = 'orders:orders-secret-0123456789';
     expect(
-      parseConfig({ DATABASE_URL, SAUDA_MODE: 'cluster', JWT_PRIVATE_KEYS: '{"keys":[]}' }).SAUDA_MODE,
+      parseConfig({
+        DATABASE_URL,
+        SAUDA_MODE: 'cluster',
+        JWT_PRIVATE_KEYS: '{"keys":[]}',
+        SERVICE_CLIENT_SECRETS: secrets,
+      }).SAUDA_MODE,
     ).toBe('cluster');
   });
 

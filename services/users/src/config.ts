@@ -1,6 +1,6 @@
 /** The users service's configuration: the only reader of `process.env`; parsed once, typed, frozen. */
 import { Type, type Static } from '@sinclair/typebox';
-import { ConfigError, baseConfig, dataConfig, loadConfig } from '@sauda/kit';
+import { ConfigError, baseConfig, dataConfig, embeddedServiceSecret, loadConfig } from '@sauda/kit';
 import type { KeySource } from './tokens/load-signing-keys.ts';
 
 const UsersConfigSchema = Type.Object({
@@ -39,6 +39,13 @@ const UsersConfigSchema = Type.Object({
     Type.String({ description: 'smtp(s)://user:pass@host:port; unset: the local mailbox' }),
   ),
   MAIL_FROM: Type.String({ default: 'Sauda <no-reply@sauda.kz>' }),
+  SERVICE_CLIENT_SECRETS: Type.Optional(
+    Type.String({
+      description:
+        'service clients and their secrets, `orders:secret,payment:secret` (ADR 0004); required outside embedded mode',
+    }),
+  ),
+  SERVICE_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 900, default: 300 }),
 });
 
 export type UsersConfig = Static<typeof UsersConfigSchema>;
@@ -53,6 +60,15 @@ export function parseConfig(env: Record<string, string | undefined>): Readonly<U
   if (config.SAUDA_MODE !== 'embedded') {
     if (!config.JWT_PRIVATE_KEYS) problems.push('JWT_PRIVATE_KEYS: is required outside embedded mode');
     if (config.DEMO_SEED) problems.push('DEMO_SEED: demo accounts are only seeded in embedded mode');
+    if (!config.SERVICE_CLIENT_SECRETS)
+      problems.push('SERVICE_CLIENT_SECRETS: is required outside embedded mode');
+  }
+  if (config.SERVICE_CLIENT_SECRETS) {
+    const bad = config.SERVICE_CLIENT_SECRETS.split(',').filter(
+      (pair) => !/^[a-z][a-z0-9-]*:.{16,}$/.test(pair),
+    );
+    if (bad.length > 0)
+      problems.push('SERVICE_CLIENT_SECRETS: each entry is <client>:<secret of at least 16 characters>');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -63,6 +79,21 @@ export function signingKeySource(config: Readonly<UsersConfig>): KeySource {
   return config.JWT_PRIVATE_KEYS
     ? { kind: 'json', json: config.JWT_PRIVATE_KEYS }
     : { kind: 'dir', dir: config.JWT_PRIVATE_KEYS_DIR };
+}
+
+/** The services that may call as themselves in embedded mode when no secrets are configured. */
+const EMBEDDED_CLIENTS = ['orders', 'payment', 'shop', 'stock', 'shipping', 'dispatching', 'assistant'];
+
+/** Service client id → secret: the configured pairs, else (embedded mode only) the per-client defaults. */
+export function serviceClients(config: Readonly<UsersConfig>): ReadonlyMap<string, string> {
+  if (!config.SERVICE_CLIENT_SECRETS)
+    return new Map(EMBEDDED_CLIENTS.map((client) => [client, embeddedServiceSecret(client)]));
+  return new Map(
+    config.SERVICE_CLIENT_SECRETS.split(',').map((pair) => {
+      const at = pair.indexOf(':');
+      return [pair.slice(0, at), pair.slice(at + 1)] as const;
+    }),
+  );
 }
 
 /** The configuration of this process. */

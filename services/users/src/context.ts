@@ -23,6 +23,9 @@ export interface UsersContext {
   webUrl: string;
   /** The payment service, for saved cards' token metadata. */
   payment: HttpClient;
+  /** Service client id → secret, for service tokens (ADR 0004). */
+  serviceClients: ReadonlyMap<string, string>;
+  serviceTokenTtlSeconds: number;
 }
 
 /** Who is calling, as far as the request tells: stored with sessions, used for per-IP throttling. */

@@ -21,6 +21,8 @@ export const RefreshTokenReused = errorType(
   401,
   'This refresh token was already used; the session was ended for safety',
 );
+/** A service client id or secret that users does not know (ADR 0004). */
+export const InvalidClient = errorType('INVALID_CLIENT', 401, 'Unknown service client or wrong secret');
 /** The signed-in account no longer exists. */
 export const AccountNotFound = errorType('ACCOUNT_NOT_FOUND', 404, 'The account does not exist');
 /** No seller with this id. */
@@ -88,6 +90,7 @@ export const SiteRoleMismatch = errorType(
 export const TooManyRequests = errorType('TOO_MANY_MAILS', 429, 'Too many requests of this kind; try later');
 
 export const usersErrors: ErrorCatalogue = [
+  InvalidClient,
   EmailTaken,
   WeakPassword,
   InvalidCredentials,

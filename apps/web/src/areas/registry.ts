@@ -3,6 +3,7 @@
  * the storefront, auth and account pages predate this and live in app/router.tsx and i18n/en.json.
  */
 import type { Area } from './area.ts';
+import { assistantArea } from './assistant/area.tsx';
 import { accountArea } from './account/area.tsx';
 import { authArea } from './auth/area.tsx';
 import { adminUsersArea } from './admin-users/area.tsx';
@@ -13,8 +14,18 @@ import { sellerCatalogArea } from './seller-catalog/area.tsx';
 import { adminCatalogArea } from './admin-catalog/area.tsx';
 import { storefrontArea } from './storefront/area.tsx';
 import { paymentArea } from './payment/area.tsx';
+import { dispatchArea } from './dispatch/area.tsx';
+import { driverArea } from './driver/area.tsx';
+import { cartArea } from './cart/area.tsx';
+import { ordersArea } from './orders/area.tsx';
+import { sellerOrdersArea } from './seller-orders/area.tsx';
+import { adminOrdersArea } from './admin-orders/area.tsx';
+import { adminOperationsArea } from './admin-operations/area.tsx';
+import { trackingArea } from './tracking/area.tsx';
+import { adminShipmentsArea } from './admin-shipments/area.tsx';
 
 export const AREAS = [
+  assistantArea,
   accountArea,
   authArea,
   adminUsersArea,
@@ -25,6 +36,15 @@ export const AREAS = [
   adminCatalogArea,
   storefrontArea,
   paymentArea,
+  dispatchArea,
+  driverArea,
+  cartArea,
+  ordersArea,
+  sellerOrdersArea,
+  adminOrdersArea,
+  adminOperationsArea,
+  trackingArea,
+  adminShipmentsArea,
 ] as const satisfies readonly Area[];
 
 /** The i18n namespaces areas add, by name, with their English messages (the reference). */

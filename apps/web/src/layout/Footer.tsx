@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Logo } from '../components/Logo.tsx';
 
 /** The site footer. */
@@ -9,6 +10,9 @@ export function Footer() {
       <div className="container footer__inner">
         <Logo />
         <p className="footer__text">{t('footer.text')}</p>
+        <Link to="/track" className="footer__link">
+          {t('nav.areas.tracking')}
+        </Link>
         <p className="footer__rights">{t('footer.rights', { year: new Date().getFullYear() })}</p>
       </div>
     </footer>

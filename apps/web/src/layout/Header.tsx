@@ -5,6 +5,7 @@ import { visibleNav } from '../app/nav.ts';
 import { useSession } from '../auth/useSession.ts';
 import { Icon } from '../components/Icon.tsx';
 import { Logo } from '../components/Logo.tsx';
+import { MiniCart } from '../areas/cart/MiniCart.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { MobileMenu } from './MobileMenu.tsx';
@@ -59,6 +60,7 @@ export function Header() {
           <span className="hide-below-md">
             <ThemeToggle />
           </span>
+          <MiniCart />
           <AccountMenu />
         </div>
       </div>

@@ -1,10 +1,14 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { PageLoader } from '../components/states.tsx';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
 import './layout.css';
+
+const AssistantWidget = lazy(() =>
+  import('../areas/assistant/AssistantWidget.tsx').then((m) => ({ default: m.AssistantWidget })),
+);
 
 /** The frame every page renders in; areas load lazily inside it. */
 export function Layout() {
@@ -21,6 +25,9 @@ export function Layout() {
         </Suspense>
       </main>
       <Footer />
+      <Suspense fallback={null}>
+        <AssistantWidget />
+      </Suspense>
       <ScrollRestoration />
     </div>
   );

@@ -36,6 +36,10 @@ export const QuoteLine = Type.Object({
   subtotal: Money,
   discount: Money,
   total: Money,
+  /** The product's main image, for carts and order lines. */
+  imageUrl: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** The variant's shipping weight, for delivery fees. */
+  weightGrams: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type QuoteLine = Static<typeof QuoteLine>;
 

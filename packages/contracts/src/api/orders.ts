@@ -88,6 +88,8 @@ export const Cart = Type.Object({
   payable: Money,
   freeShipping: Type.Boolean(),
   allAvailable: Type.Boolean(),
+  /** True while shop cannot be reached: prices are the last known ones and checkout waits. */
+  pricesStale: Type.Optional(Type.Boolean()),
   updatedAt: Timestamp,
 });
 export type Cart = Static<typeof Cart>;

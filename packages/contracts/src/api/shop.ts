@@ -56,6 +56,12 @@ export const ProductPage = Type.Object({
       min: Type.Union([Type.Integer(), Type.Null()]),
       max: Type.Union([Type.Integer(), Type.Null()]),
     }),
+    /** How many of the matching products can be bought now (some variant available in a depot). */
+    inStock: Type.Optional(Type.Integer()),
+    /** Per attribute (e.g. colour), its most frequent values among the matching products. */
+    attributes: Type.Optional(
+      Type.Array(Type.Object({ name: Type.String(), values: Type.Array(FacetValue) })),
+    ),
   }),
 });
 export type ProductPage = Static<typeof ProductPage>;
@@ -91,6 +97,7 @@ export const ProductQuery = Type.Object(
         description: 'attribute filters "name:value,name:value" (all must match)',
       }),
     ),
+    inStock: Type.Optional(Type.Boolean({ description: 'only products with an available variant' })),
     sort: Type.Optional(ProductSort),
     page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),

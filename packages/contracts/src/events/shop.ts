@@ -80,3 +80,20 @@ export const GiftCardRedeemed = defineEvent(
     redeemedAt: Timestamp,
   }),
 );
+
+/**
+ * A customer bought a gift card (a gift-card product on a confirmed order): one card per unit. The code is
+ * what the buyer passes on; `users` may mail it to the buyer (it owns the address).
+ */
+export const GiftCardIssued = defineEvent(
+  'shop.giftcard.issued.v1',
+  Type.Object({
+    giftCardId: Uuid,
+    orderId: Uuid,
+    customerId: Uuid,
+    code: Type.String(),
+    amount: Money,
+    expiresAt: Type.Union([Timestamp, Type.Null()]),
+    issuedAt: Timestamp,
+  }),
+);

@@ -110,3 +110,17 @@ export const ReturnInspected = defineEvent(
     inspectedAt: Timestamp,
   }),
 );
+
+/**
+ * A variant's sellable quantity changed: `available` is on hand minus reserved, committed and unavailable,
+ * summed over every depot, as of `at`. One event per variant per transaction (the last value wins), so a
+ * consumer keeps the newest `at` and ignores older ones arriving late.
+ */
+export const LevelChanged = defineEvent(
+  'stock.level.changed.v1',
+  Type.Object({
+    variantId: Uuid,
+    available: Type.Integer({ minimum: 0 }),
+    at: Timestamp,
+  }),
+);

@@ -4,7 +4,7 @@
  */
 import type { Role } from '@sauda/contracts';
 import type { FastifyRequest } from 'fastify';
-import { Forbidden, Unauthenticated } from '../http/errors.ts';
+import { BadRequest, Forbidden, Unauthenticated } from '../http/errors.ts';
 
 /** The caller, as proven by a verified access token. */
 export interface Principal {
@@ -62,4 +62,15 @@ export function assertOwner(
 /** True when the principal holds the role. */
 export function hasRole(principal: Principal | undefined, role: Role): boolean {
   return principal?.roles.includes(role) ?? false;
+}
+
+/**
+ * The customer a request acts for: the caller themselves, or — for a service token (ADR 0004) — the
+ * customer the body names (a service acts for a customer, never as itself on customer data).
+ */
+export function actingCustomer(request: FastifyRequest, named: string | undefined): string {
+  const caller = principalOf(request);
+  if (!caller.roles.includes('service')) return caller.id;
+  if (!named) throw new BadRequest('A service must name the customer it acts for (customerId)');
+  return named;
 }

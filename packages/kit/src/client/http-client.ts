@@ -18,6 +18,7 @@ import { Agent, request as undiciRequest, errors as undiciErrors } from 'undici'
 import { context } from '@opentelemetry/api';
 import { injectTraceHeaders } from '../observability/tracing.ts';
 import { UpstreamUnavailable } from '../http/errors.ts';
+import type { TokenSource } from '../auth/service-tokens.ts';
 
 export interface HttpClientOptions {
   /** The called service's name, for logs and errors. */
@@ -31,6 +32,8 @@ export interface HttpClientOptions {
   breaker?: { failures: number; halfOpenAfterMs: number };
   /** Concurrent calls, and how many may wait. */
   bulkhead?: { limit: number; queue: number };
+  /** Where the service's own bearer comes from when a call carries no caller token (ADR 0004). */
+  tokenSource?: TokenSource;
 }
 
 export interface CallOptions {
@@ -41,6 +44,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** The caller's bearer token, forwarded so the called service applies its own rules. */
   token?: string;
+  /** Call as this service (the client's `tokenSource`) instead of forwarding a caller's token. */
+  asService?: boolean;
   /** Makes a POST safe to retry; forwarded as the Idempotency-Key header. */
   idempotencyKey?: string;
 }
@@ -106,6 +111,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
     injectTraceHeaders(headers, context.active());
     if (call.token) headers.authorization = `Bearer ${call.token}`;
+    else if (call.asService) {
+      if (!options.tokenSource) throw new Error(`${options.service} client has no token source`);
+      headers.authorization = `Bearer ${await options.tokenSource.token()}`;
+    }
     if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey;
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     const url = new URL(call.path, options.baseUrl);
@@ -127,6 +136,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
         const text = await response.body.text();
         const body = (text ? JSON.parse(text) : undefined) as T & Record<string, unknown>;
+        // A rejected service token (rotated keys, clock skew) is fetched anew on the next call.
+        if (response.statusCode === 401 && call.asService) options.tokenSource?.invalidate();
         if (response.statusCode >= 400)
           throw new UpstreamProblem(options.service, response.statusCode, body ?? {});
         return { status: response.statusCode, body, headers: response.headers };

@@ -15,11 +15,16 @@ import {
   type TokenVerifier,
 } from '@sauda/kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { failoverTarget, type UpstreamPool } from '../operations/upstream-pool.ts';
 import type { MicroCache, UpstreamAnswer } from './micro-cache.ts';
 import { resolveRoute, type RouteEntry } from './route-table.ts';
 
+type FromOptions = Parameters<FastifyReply['from']>[1];
+
 export interface ProxyOptions {
   upstreams: Record<string, string>;
+  /** The replicas of each service (absent: one upstream each, from `upstreams`). */
+  pools?: ReadonlyMap<string, UpstreamPool>;
   verifier: TokenVerifier;
   timeoutMs: number;
   /** Shares anonymous public GET answers the services mark `s-maxage` (absent: every request goes through). */
@@ -71,7 +76,8 @@ async function forward(
   options: ProxyOptions,
 ): Promise<FastifyReply> {
   const resolved = resolveRoute(request.url);
-  const base = resolved ? options.upstreams[resolved.route.service] : undefined;
+  const pool = resolved ? options.pools?.get(resolved.route.service) : undefined;
+  const base = resolved ? (pool?.pick() ?? options.upstreams[resolved.route.service]) : undefined;
   if (!resolved || !base) {
     return sendProblem(
       reply,
@@ -103,7 +109,10 @@ async function forward(
   const cache = options.microCache;
   const key = cache?.keyOf(request);
   if (cache && key && (await cache.serve(key, request, reply))) return reply;
-  return reply.from(base + resolved.upstreamPath, {
+  // One replica after another: a read whose replica refused or dropped the connection goes to the next.
+  let target = base;
+  let attempt = 0;
+  const fromOptions: FromOptions = {
     rewriteRequestHeaders: (_original, headers) => {
       const forwarded: Record<string, string | string[] | undefined> = {
         ...headers,
@@ -129,6 +138,15 @@ async function forward(
         }
       : {}),
     onError: (replyOnError, { error }) => {
+      const next =
+        pool &&
+        failoverTarget(pool, target, { method: request.method, attempt, sent: replyOnError.sent }, error);
+      if (next) {
+        request.log.warn({ service, upstream: target, err: error }, 'replica unreachable; trying another');
+        target = next;
+        attempt += 1;
+        return void reply.from(target + resolved.upstreamPath, fromOptions);
+      }
       request.log.warn({ service, err: error }, 'upstream unavailable');
       void sendProblem(
         replyOnError as FastifyReply,
@@ -136,7 +154,8 @@ async function forward(
         problemOf(UpstreamUnavailable, `${service} is unavailable; try again shortly`, { service }),
       );
     },
-  });
+  };
+  return reply.from(target + resolved.upstreamPath, fromOptions);
 }
 
 /** Services accept 1 MiB JSON bodies and 10 MiB uploads; a bigger declared body is refused here, before it streams. */

@@ -10,6 +10,15 @@ describe('resolveRoute', () => {
     ['/api/products/0190-abc', 'shop', '/products/0190-abc', false],
     ['/api/seller/products/1', 'shop', '/seller/products/1', true],
     ['/api/seller/orders', 'orders', '/seller/orders', true],
+    ['/api/seller/returns', 'orders', '/seller/returns', true],
+    ['/api/admin/orders?status=confirmed', 'orders', '/admin/orders?status=confirmed', true],
+    [
+      '/api/admin/returns/01900000-0000-7000-8000-000000000001/approve',
+      'orders',
+      '/admin/returns/01900000-0000-7000-8000-000000000001/approve',
+      true,
+    ],
+    ['/api/cart/items', 'orders', '/cart/items', false],
     ['/api/tracking/SD123456785KZ', 'shipping', '/tracking/SD123456785KZ', false],
   ])('sends %s to %s as %s', (path, service, upstreamPath, signedIn) => {
     const resolved = resolveRoute(path);

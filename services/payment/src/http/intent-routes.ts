@@ -1,6 +1,6 @@
 /** Payment intents: create (authorize), read, capture, void, refund — every mutation idempotent by key. */
 import { NewPaymentIntent, PaymentIntent, Refund, type Role } from '@sauda/contracts';
-import { assertOwner, principalOf, type App, type Principal } from '@sauda/kit';
+import { assertOwner, hasRole, principalOf, type App, type Principal } from '@sauda/kit';
 import { Type } from '@sinclair/typebox';
 import type { PaymentContext } from '../context.ts';
 import { findIntent, toIntent } from '../data/intents-repo.ts';
@@ -13,12 +13,14 @@ import { replyOnce } from './idempotent.ts';
 import { IdempotencyHeaders, IdParams } from './schemas.ts';
 
 const staff: Role[] = ['admin', 'support'];
+/** Staff, and `orders` calling as itself for the saga (ADR 0004); services act for the customer named. */
+const staffOrService: Role[] = [...staff, 'service'];
 const IntentAnswer = Type.Object({ intent: PaymentIntent });
 
 /** The intent if the caller owns it or is staff; another customer's intent is "not found". */
 async function visibleIntent(ctx: PaymentContext, caller: Principal, id: string) {
   const row = await findIntent(ctx.db, id);
-  if (!row || (row.customer_id !== caller.id && !caller.roles.some((r) => staff.includes(r))))
+  if (!row || (row.customer_id !== caller.id && !caller.roles.some((r) => staffOrService.includes(r))))
     throw new IntentNotFound();
   return row;
 }
@@ -29,7 +31,10 @@ export function intentRoutes(app: App, ctx: PaymentContext): void {
     '/payment/intents',
     {
       config: {
-        auth: { access: ['customer', 'admin'], owns: "the caller's own payments (admin: anyone's)" },
+        auth: {
+          access: ['customer', 'admin', 'service'],
+          owns: "the caller's own payments (admin, or orders as a service: the customer named)",
+        },
       },
       schema: {
         tags: ['intents'],
@@ -41,7 +46,7 @@ export function intentRoutes(app: App, ctx: PaymentContext): void {
     },
     async (request, reply) => {
       const caller = principalOf(request);
-      assertOwner(caller, request.body.customerId, { adminMayAct: true });
+      if (!hasRole(caller, 'service')) assertOwner(caller, request.body.customerId, { adminMayAct: true });
       return replyOnce(ctx, request, reply, 201, async (tx) => ({
         intent: await createIntent(ctx, tx, request.body),
       }));
@@ -65,7 +70,9 @@ export function intentRoutes(app: App, ctx: PaymentContext): void {
   app.post(
     '/payment/intents/:id/capture',
     {
-      config: { auth: { access: ['admin', 'support', 'dispatcher'], owns: 'any payment (staff)' } },
+      config: {
+        auth: { access: ['admin', 'support', 'dispatcher', 'service'], owns: 'any payment (staff, orders)' },
+      },
       schema: {
         tags: ['intents'],
         summary: 'Capture all or part of an authorized payment (the rest is released)',
@@ -107,7 +114,7 @@ export function intentRoutes(app: App, ctx: PaymentContext): void {
   app.post(
     '/payment/intents/:id/refunds',
     {
-      config: { auth: { access: staff, owns: 'any payment (staff)' } },
+      config: { auth: { access: staffOrService, owns: 'any payment (staff, orders)' } },
       schema: {
         tags: ['refunds'],
         summary: 'Refund all or part of a captured payment, to the original method or to the wallet',

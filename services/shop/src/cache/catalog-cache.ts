@@ -4,8 +4,8 @@
  * the short TTL bounds what a replica that missed an event can show (a price change shows within it).
  */
 import { createHash } from 'node:crypto';
-import { createTtlCache } from '@sauda/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createSwrCache } from './stale-while-revalidate.ts';
 
 export interface CachedAnswer {
   body: string;
@@ -19,19 +19,35 @@ export interface CatalogCache {
   invalidate(): void;
 }
 
-/** `public, max-age` as long as the in-process TTL: browsers and CDNs keep a copy no longer than we do. */
+/**
+ * `public, max-age` as long as the in-process TTL: browsers and CDNs keep a copy no longer than we do.
+ * Past the TTL an answer is still served for one more TTL while a single background load refreshes it,
+ * so readers of a busy key never wait for the database; a change clears everything at once.
+ */
 export function createCatalogCache(ttlMs: number): CatalogCache {
-  const cache = createTtlCache<CachedAnswer>({ ttlMs, maxEntries: 5000 });
-  // The generation is part of every key: a load that started before a change finishes under the old
-  // generation's key, which nobody reads any more, instead of re-filling the cache with stale data.
-  let generation = 0;
+  // clear() also makes a load that started before a change unable to re-fill the cache with stale data.
+  // A failed background refresh needs no handling: the stale answer expires, and the next reader's own
+  // load then meets the error (a 404 for a product gone, a 503 while the database is down).
+  const cache = createSwrCache<CachedAnswer>({ ttlMs, staleMs: ttlMs, maxEntries: 5000 });
   return {
-    get: (key, load) => cache.getOrLoad(`${generation}:${key}`, async () => serialize(await load())),
-    invalidate: () => {
-      generation += 1;
-      cache.clear();
-    },
+    get: (key, load) => cache.getOrLoad(key, async () => serialize(await load())),
+    invalidate: () => cache.clear(),
   };
+}
+
+/**
+ * The cache key of a listing: the same search however its URL was written (parameter order, case and
+ * spacing of the text), so equal questions share one answer.
+ */
+export function listingKey(locale: string, query: Record<string, unknown>): string {
+  const normal: Record<string, unknown> = {};
+  for (const name of Object.keys(query).sort()) {
+    const value = query[name];
+    if (value === undefined) continue;
+    normal[name] =
+      name === 'q' && typeof value === 'string' ? value.trim().toLowerCase().replace(/\s+/g, ' ') : value;
+  }
+  return `list:${locale}:${JSON.stringify(normal)}`;
 }
 
 /** Serializes an answer and derives its strong ETag from the bytes. */
@@ -49,7 +65,8 @@ export function sendCacheable(
 ): FastifyReply {
   reply
     .header('etag', answer.etag)
-    .header('cache-control', `public, max-age=${maxAgeSeconds}`)
+    // s-maxage lets the gateway's micro-cache share the answer between anonymous readers for as long.
+    .header('cache-control', `public, max-age=${maxAgeSeconds}, s-maxage=${maxAgeSeconds}`)
     .header('vary', 'Accept-Language');
   const match = request.headers['if-none-match'];
   if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag))

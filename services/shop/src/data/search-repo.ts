@@ -1,25 +1,21 @@
-/** SQL for catalog search: the page of products, and the facets of the same filters. */
+/**
+ * SQL for the catalog listing without a text query: one page in an index's order, and the facets of the
+ * same filters. The fragments shared with the text search (filters, facets) live here too.
+ */
 import type { ProductQuery } from '@sauda/contracts';
 import type { Queryable } from '@sauda/kit';
 import type { Fragment } from 'postgres';
 import type { ProductRow } from './products-repo.ts';
 
-// 0.4 accepts one swapped or missing letter in a word of six or more ("samsnug", "iphnoe").
-const TYPO_SIMILARITY = 0.4;
-
 /** The filters every hit and every facet count obeys (all but brand and category, which facets vary). */
-function commonFilters(db: Queryable, q: ProductQuery): Fragment {
+export function commonFilters(db: Queryable, q: ProductQuery, match?: Fragment): Fragment {
   const parts: Fragment[] = [db`p.status = 'active'`, db`p.hidden_at is null`];
-  // Typo tolerance: trigram word similarity for queries long enough to have meaningful trigrams.
-  if (q.q) {
-    const fuzzy =
-      q.q.length >= 4 ? db`or word_similarity(lower(${q.q}), lower(p.title)) >= ${TYPO_SIMILARITY}` : db``;
-    parts.push(db`(p.search @@ (select tsq from query) ${fuzzy})`);
-  }
+  if (match) parts.push(match);
   if (q.seller) parts.push(db`p.seller_id = ${q.seller}`);
   if (q.minPrice !== undefined) parts.push(db`p.price_amount >= ${q.minPrice}`);
   if (q.maxPrice !== undefined) parts.push(db`p.price_amount <= ${q.maxPrice}`);
   if (q.minRating !== undefined) parts.push(db`p.rating >= ${q.minRating}`);
+  if (q.inStock) parts.push(db`p.in_stock`);
   // Containment uses the jsonb_path_ops index: every requested name:value pair must be present.
   const attrs = parseAttributeFilter(q.attr);
   if (attrs) parts.push(db`p.attributes @> ${db.json(attrs)}`);
@@ -37,14 +33,9 @@ export function parseAttributeFilter(attr: string | undefined): Record<string, s
   return filter;
 }
 
-/** CTEs every search query starts with: the parsed text query and the chosen category's subtree. */
-function prelude(db: Queryable, q: ProductQuery): Fragment {
-  const text = q.q ?? '';
-  return db`
-    with query as (
-      select websearch_to_tsquery('simple', ${text}) || websearch_to_tsquery('english', ${text})
-             || websearch_to_tsquery('russian', ${text}) as tsq
-    ), category_tree as (
+/** The chosen category's subtree, as a CTE named `category_tree`. */
+export function categoryTree(db: Queryable, q: ProductQuery): Fragment {
+  return db`category_tree as (
       with recursive tree as (
         select id from categories where slug = ${q.category ?? ''}
         union all select c.id from categories c join tree t on c.parent_id = t.id
@@ -52,8 +43,83 @@ function prelude(db: Queryable, q: ProductQuery): Fragment {
     )`;
 }
 
-function orderBy(db: Queryable, q: ProductQuery): Fragment {
-  switch (q.sort ?? (q.q ? 'relevance' : 'newest')) {
+export const brandOk = (db: Queryable, q: ProductQuery): Fragment =>
+  q.brand ? db`lower(p.brand) = lower(${q.brand})` : db`true`;
+export const categoryOk = (db: Queryable, q: ProductQuery): Fragment =>
+  q.category ? db`p.category_id in (select id from category_tree)` : db`true`;
+
+/** The columns of a product row a page shows (`p` products, `c` its category). */
+export const PAGE_COLUMNS = (db: Queryable): Fragment => db`
+  p.id, p.seller_id, p.seller_name, p.slug, p.title, p.description, p.brand, p.category_id,
+  c.slug as category_slug, c.names as category_names, p.price_amount, p.currency, p.status,
+  p.image_url, p.rating, p.attributes, p.created_at, p.translations, p.compare_at_amount`;
+
+export interface SearchFacets {
+  total: number;
+  brands: Array<{ value: string; count: number }>;
+  categories: Array<{ slug: string; names: Record<string, string>; count: number }>;
+  price: { min: number | null; max: number | null };
+  inStock: number;
+  attributes: Array<{ name: string; values: Array<{ value: string; count: number }> }>;
+}
+
+export interface FacetColumns {
+  total: number;
+  brands: SearchFacets['brands'];
+  categories: SearchFacets['categories'];
+  price_min: string | number | null;
+  price_max: string | number | null;
+  in_stock: number;
+  attributes: SearchFacets['attributes'];
+}
+
+/**
+ * The facet columns over two CTEs: `base` (rows matching the common filters, with `brand_ok` and
+ * `category_ok`) and `hits` (those passing both). Brand counts ignore the brand filter and category counts
+ * the category filter (disjunctive facets); the rest count the hits. Attribute counts need `attributes` in
+ * the CTEs; without them the column is an empty list.
+ */
+export function facetColumns(db: Queryable, withAttributes = true): Fragment {
+  const attributes = withAttributes
+    ? db`(select coalesce(json_agg(json_build_object('name', name, 'values', vals) order by seen desc, name), '[]')
+     from (select name, sum(count) as seen,
+                  json_agg(json_build_object('value', value, 'count', count) order by count desc, value) as vals
+           from (select a.key as name, a.value, count(*)::int as count,
+                        row_number() over (partition by a.key order by count(*) desc, a.value) as rank
+                 from hits, jsonb_each_text(hits.attributes) a group by a.key, a.value) v
+           where rank <= 20 group by name order by seen desc, name limit 12) attrs)`
+    : db`'[]'::json`;
+  return db`
+    (select count(*)::int from hits) as total,
+    (select coalesce(json_agg(b), '[]') from (
+       select brand as value, count(*)::int as count from base
+       where category_ok and brand is not null group by brand order by count desc, brand limit 30) b) as brands,
+    (select coalesce(json_agg(f), '[]') from (
+       select c.slug, c.names, count(*)::int as count from base join categories c on c.id = base.category_id
+       where brand_ok group by c.slug, c.names order by count desc, c.slug limit 50) f) as categories,
+    (select min(price_amount) from hits) as price_min,
+    (select max(price_amount) from hits) as price_max,
+    (select count(*)::int from hits where in_stock) as in_stock,
+    ${attributes} as attributes`;
+}
+
+/** Facet columns as the API's numbers. */
+export function toFacets(row: FacetColumns | undefined): SearchFacets {
+  return {
+    total: row?.total ?? 0,
+    brands: row?.brands ?? [],
+    categories: row?.categories ?? [],
+    price: {
+      min: row?.price_min == null ? null : Number(row.price_min),
+      max: row?.price_max == null ? null : Number(row.price_max),
+    },
+    inStock: row?.in_stock ?? 0,
+    attributes: row?.attributes ?? [],
+  };
+}
+
+function listingOrder(db: Queryable, q: ProductQuery): Fragment {
+  switch (q.sort ?? 'newest') {
     case 'price_asc':
       return db`p.price_amount asc, p.id`;
     case 'price_desc':
@@ -63,87 +129,40 @@ function orderBy(db: Queryable, q: ProductQuery): Fragment {
     case 'newest':
       return db`p.created_at desc, p.id`;
     case 'popularity':
-      return db`p.popularity desc, p.created_at desc, p.id`;
     case 'relevance':
-      // Text relevance first, a little popularity so equally good matches favour what sells.
-      return q.q
-        ? db`ts_rank_cd(p.search, (select tsq from query)) + word_similarity(lower(${q.q}), lower(p.title))
-             + ln(1 + p.popularity) * 0.05 desc, p.id`
-        : db`p.popularity desc, p.created_at desc, p.id`;
+      // Without a text query, relevance means what sells.
+      return db`p.popularity desc, p.created_at desc, p.id`;
   }
 }
 
-export interface SearchResult {
-  rows: ProductRow[];
-  total: number;
-  brands: Array<{ value: string; count: number }>;
-  categories: Array<{ slug: string; names: Record<string, string>; count: number }>;
-  price: { min: number | null; max: number | null };
-}
-
-const brandOk = (db: Queryable, q: ProductQuery): Fragment =>
-  q.brand ? db`lower(p.brand) = lower(${q.brand})` : db`true`;
-const categoryOk = (db: Queryable, q: ProductQuery): Fragment =>
-  q.category ? db`p.category_id in (select id from category_tree)` : db`true`;
-
 /**
- * One page of matching products. Without a text query this is an index scan in the sort's order
- * (created_at, popularity or price indexes), so its cost does not grow with the catalog.
+ * One page of the listing without a text query: an index scan in the sort's order (created_at,
+ * popularity or price indexes), so its cost does not grow with the catalog.
  */
-export async function searchPage(db: Queryable, q: ProductQuery): Promise<ProductRow[]> {
+export async function listingPage(db: Queryable, q: ProductQuery): Promise<ProductRow[]> {
   return db<ProductRow[]>`
-    ${prelude(db, q)}
-    select p.id, p.seller_id, p.seller_name, p.slug, p.title, p.description, p.brand, p.category_id,
-           c.slug as category_slug, c.names as category_names, p.price_amount, p.currency, p.status,
-           p.image_url, p.rating, p.attributes, p.created_at, p.translations, p.compare_at_amount
+    with ${categoryTree(db, q)}
+    select ${PAGE_COLUMNS(db)}
     from products p left join categories c on c.id = p.category_id
     where ${commonFilters(db, q)} and ${brandOk(db, q)} and ${categoryOk(db, q)}
-    order by ${orderBy(db, q)} limit ${q.limit} offset ${(q.page - 1) * q.limit}`;
-}
-
-export interface SearchFacets {
-  total: number;
-  brands: Array<{ value: string; count: number }>;
-  categories: Array<{ slug: string; names: Record<string, string>; count: number }>;
-  price: { min: number | null; max: number | null };
+    order by ${listingOrder(db, q)} limit ${q.limit} offset ${(q.page - 1) * q.limit}`;
 }
 
 /**
- * The total, the price range and the disjunctive facets (brand counts ignore the brand filter, category
- * counts ignore the category filter), in one statement over the rows matching the common filters. They
- * do not depend on the page or the sort, so one answer serves every page of a listing.
+ * The facets of the listing without a text query: one pass over every product the filters keep (the
+ * whole catalog when there are none), so callers cache it; it does not depend on the page or the sort.
+ * Attribute counts come once the listing is narrowed (category, brand, seller or attribute): over the
+ * whole catalog they mix every kind of product, and leaving them out lets the pass read only the
+ * covering index `products_facets_idx`.
  */
-export async function searchFacets(db: Queryable, q: ProductQuery): Promise<SearchFacets> {
-  const [row] = await db<
-    {
-      total: number;
-      brands: SearchFacets['brands'];
-      categories: SearchFacets['categories'];
-      price_min: string | null;
-      price_max: string | null;
-    }[]
-  >`
-    ${prelude(db, q)}, base as materialized (
-      select p.brand, p.category_id, p.price_amount, ${brandOk(db, q)} as brand_ok, ${categoryOk(db, q)} as category_ok
+export async function listingFacets(db: Queryable, q: ProductQuery): Promise<SearchFacets> {
+  const narrowed = Boolean(q.category || q.brand || q.seller || q.attr);
+  const [row] = await db<FacetColumns[]>`
+    with ${categoryTree(db, q)}, base as materialized (
+      select p.brand, p.category_id, p.price_amount, p.in_stock ${narrowed ? db`, p.attributes` : db``},
+             ${brandOk(db, q)} as brand_ok, ${categoryOk(db, q)} as category_ok
       from products p where ${commonFilters(db, q)}
     ), hits as (select * from base where brand_ok and category_ok)
-    select
-      (select count(*)::int from hits) as total,
-      (select coalesce(json_agg(b), '[]') from (
-         select brand as value, count(*)::int as count from base
-         where category_ok and brand is not null group by brand order by count desc, brand limit 30) b) as brands,
-      (select coalesce(json_agg(f), '[]') from (
-         select c.slug, c.names, count(*)::int as count from base join categories c on c.id = base.category_id
-         where brand_ok group by c.slug, c.names order by count desc, c.slug limit 50) f) as categories,
-      (select min(price_amount) from hits) as price_min,
-      (select max(price_amount) from hits) as price_max`;
-  return {
-    total: row?.total ?? 0,
-    brands: row?.brands ?? [],
-    categories: row?.categories ?? [],
-    price: {
-      min: row?.price_min == null ? null : Number(row.price_min),
-      max: row?.price_max == null ? null : Number(row.price_max),
-    },
-  };
+    select ${facetColumns(db, narrowed)}`;
+  return toFacets(row);
 }

@@ -123,6 +123,8 @@ export interface QuoteVariant {
   /** `active` only when the product is active and not hidden by moderation: only then it can be sold. */
   status: 'active' | 'draft' | 'archived' | 'hidden';
   categoryId: string | null;
+  imageUrl?: string | null;
+  weightGrams?: number;
 }
 
 /** Authoritative variant data for a quote; unknown ids are simply absent from the answer. */
@@ -142,11 +144,13 @@ export async function findVariantsForQuote(db: Queryable, variantIds: string[]):
       status: 'active' | 'draft' | 'archived';
       hidden: boolean;
       category_id: string | null;
+      image_url: string | null;
+      weight_grams: number;
     }[]
   >`
     select v.id, v.product_id, p.seller_id, p.title, v.sku, v.options, ${effectivePrice(db)} as amount,
            ${effectiveCompareAt(db)} as compare_at, p.currency, p.status, p.hidden_at is not null as hidden,
-           p.category_id
+           p.category_id, p.image_url, v.weight_grams
     from product_variants v join products p on p.id = v.product_id
     where v.id = any(${variantIds}::uuid[])`;
   return rows.map((r) => ({
@@ -160,6 +164,8 @@ export async function findVariantsForQuote(db: Queryable, variantIds: string[]):
     currency: r.currency,
     status: r.hidden ? 'hidden' : r.status,
     categoryId: r.category_id,
+    imageUrl: r.image_url,
+    weightGrams: r.weight_grams,
   }));
 }
 

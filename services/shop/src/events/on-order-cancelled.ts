@@ -1,8 +1,12 @@
-/** `orders.order.cancelled.v1`: give promo uses back, refund gift card redemptions, unlearn co-purchases. */
+/**
+ * `orders.order.cancelled.v1`: give promo uses back, refund gift card redemptions, disable gift cards the
+ * order bought, unlearn co-purchases.
+ */
 import type { OrderCancelled, TypedEnvelope } from '@sauda/contracts';
 import type { Tx } from '@sauda/kit';
 import { noteCancelled, productsOfOrder, stampPurchases } from '../data/purchases-repo.ts';
 import { countCoPurchases } from '../data/recommendations-repo.ts';
+import { voidBoughtGiftCards } from '../gift-cards/issue-bought-gift-cards.ts';
 import { refundOrderGiftCards } from '../gift-cards/refund-gift-card.ts';
 import { releasePromoUsage } from '../promos/settle-promo-usage.ts';
 
@@ -11,6 +15,7 @@ export async function onOrderCancelled(event: TypedEnvelope<typeof OrderCancelle
   const { orderId, cancelledAt } = event.data;
   await releasePromoUsage(tx, orderId);
   await refundOrderGiftCards(tx, orderId);
+  await voidBoughtGiftCards(tx, orderId);
   const order = await noteCancelled(tx, orderId, new Date(cancelledAt));
   if (!order) return;
   await stampPurchases(tx, orderId, 'cancelled', new Date(cancelledAt));

@@ -1,8 +1,9 @@
-/** Admin catalog routes: the category tree, moderation and display exchange rates. */
+/** Admin catalog routes: the category tree, moderation, gift-card products and display exchange rates. */
 import { Category, CategoryEdit, ExchangeRate, NewCategory } from '@sauda/contracts';
 import { principalOf, requestLocale, type App, type Db } from '@sauda/kit';
 import { Type } from '@sinclair/typebox';
 import { createCategory, editCategory } from '../categories/manage-categories.ts';
+import { markGiftCardProduct } from '../gift-cards/mark-gift-card-product.ts';
 import { setRate } from '../prices/exchange-rates.ts';
 import { listForModeration, moderateProduct } from '../products/moderate-product.ts';
 
@@ -118,6 +119,22 @@ export function adminCatalogRoutes(app: App, db: Db): void {
     },
     async (request, reply) => {
       await moderateProduct(db, request.params.id, null);
+      return reply.status(204).send();
+    },
+  );
+  app.put(
+    '/admin/catalog/products/:id/gift-card',
+    {
+      config: adminOnly,
+      schema: {
+        tags: ['admin'],
+        summary: 'Make a product sell gift cards (one card per unit, face value = variant price) or stop',
+        params: ProductId,
+        body: Type.Object({ giftCard: Type.Boolean() }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      await markGiftCardProduct(db, request.params.id, request.body.giftCard);
       return reply.status(204).send();
     },
   );

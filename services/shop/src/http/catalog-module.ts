@@ -3,11 +3,12 @@
  * successful write), the CSV import worker and the scheduled-price ticker (both stopped with the app).
  */
 import multipart from '@fastify/multipart';
-import { createTtlCache, type App, type Db } from '@sauda/kit';
+import type { App, Db } from '@sauda/kit';
 import type { SearchFacets } from '../data/search-repo.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCatalogCache, type CatalogCache } from '../cache/catalog-cache.ts';
+import { createSwrCache } from '../cache/stale-while-revalidate.ts';
 import { startImportWorker } from '../imports/run-imports.ts';
 import { createDiskMediaStore, type MediaStore } from '../media/media-store.ts';
 import { startPriceScheduler } from '../prices/apply-scheduled-prices.ts';
@@ -17,10 +18,12 @@ import { importRoutes } from './import-routes.ts';
 import { sellerRoutes } from './seller-routes.ts';
 
 const FACETS_TTL_MS = 15_000;
+const FACETS_STALE_MS = 60_000;
 
 export interface CatalogDeps {
   db: Db;
-  /** How long a public catalog answer is reused; 0 (the default) always queries. */
+  /** How long browsers and shared caches may reuse a public answer, and (unless catalogCache is given)
+   *  this process too; 0 (the default) always queries. */
   catalogCacheTtlMs?: number;
   /** The cache to use (main passes its own so the product-event consumer can clear it). */
   catalogCache?: CatalogCache;
@@ -58,11 +61,16 @@ export async function registerCatalog(app: App, deps: CatalogDeps): Promise<Cata
     stopPrices();
     await worker.stop();
   });
-  // Facet counts and totals cost a pass over every matching row; they are shared by all pages and sorts
-  // of a listing and may lag a little (FACETS_TTL_MS), while the products shown are always current.
-  const facets = createTtlCache<SearchFacets>({
+  // The facets of a listing without a text query cost a pass over every product the filters keep (the
+  // whole catalog): shared by all its pages and sorts, they may lag a little (fresh FACETS_TTL_MS, then
+  // refreshed in the background), while the products shown are always current.
+  const facets = createSwrCache<SearchFacets>({
     ttlMs: ttl > 0 ? Math.max(ttl, FACETS_TTL_MS) : 0,
+    staleMs: FACETS_STALE_MS,
+    // The whole catalog's facets grow with it: a refresh stays under 5 % of the time at any size.
+    costFactor: 20,
     maxEntries: 2000,
+    onRefreshError: log('facet refresh'),
   });
   catalogRoutes(app, deps.db, cache, media, Math.max(0, Math.floor(ttl / 1000)), (key, load) =>
     facets.getOrLoad(key, load),

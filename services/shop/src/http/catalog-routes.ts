@@ -2,7 +2,7 @@
 import { Category, ExchangeRate, ProductPage, ProductQuery, Product, Suggestion } from '@sauda/contracts';
 import { hasRole, requestLocale, type App, type Db } from '@sauda/kit';
 import { Type } from '@sinclair/typebox';
-import { sendCacheable, sendPrivate, type CatalogCache } from '../cache/catalog-cache.ts';
+import { listingKey, sendCacheable, sendPrivate, type CatalogCache } from '../cache/catalog-cache.ts';
 import { listCategories } from '../categories/list-categories.ts';
 import { MediaNotFound } from '../errors.ts';
 import { MEDIA_KEY, type MediaStore } from '../media/media-store.ts';
@@ -38,7 +38,7 @@ export function catalogRoutes(
     async (request, reply) => {
       const { lang: _lang, ...query } = request.query;
       const locale = requestLocale(request);
-      const answer = await cache.get(`list:${locale}:${JSON.stringify(query)}`, () =>
+      const answer = await cache.get(listingKey(locale, query), () =>
         searchProducts(db, query, locale, facets),
       );
       return sendCacheable(request, reply, answer, maxAgeSeconds);

@@ -2,6 +2,7 @@
 import type { App, Db } from '@sauda/kit';
 import type { VatRates } from '../quotes/quote-cart.ts';
 import { parseVatRates, DEFAULT_VAT_RATES } from '../quotes/vat-rates.ts';
+import { boughtGiftCardRoutes } from './bought-gift-card-routes.ts';
 import { giftCardRoutes } from './gift-card-routes.ts';
 import { promoRoutes } from './promo-routes.ts';
 import { quoteRoutes } from './quote-routes.ts';
@@ -17,6 +18,7 @@ export function commerceRoutes(
   quoteRoutes(app, db, vatRates);
   promoRoutes(app, db);
   giftCardRoutes(app, db);
+  boughtGiftCardRoutes(app, db);
   reviewRoutes(app, db);
   recommendationRoutes(app, db);
 }

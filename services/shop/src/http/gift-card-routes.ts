@@ -1,6 +1,6 @@
 /** Gift card routes: admin issue and ledger, checkout redemption and refund, redemption into the wallet. */
 import { GiftCard, GiftCardLedgerEntry, Money, Timestamp, Uuid } from '@sauda/contracts';
-import { principalOf, type App, type Db } from '@sauda/kit';
+import { actingCustomer, principalOf, type App, type Db } from '@sauda/kit';
 import { Type } from '@sinclair/typebox';
 import { v7 as uuidv7 } from 'uuid';
 import { disableGiftCard, giftCardWithLedger, listGiftCardPage } from '../gift-cards/manage-gift-cards.ts';
@@ -98,7 +98,7 @@ export function giftCardRoutes(app: App, db: Db): void {
       config: {
         auth: {
           access: 'authenticated',
-          owns: "the calling customer's order (internal; orders forwards the token)",
+          owns: "the calling customer's order (a service: the customer it names; internal)",
         },
       },
       schema: {
@@ -106,6 +106,7 @@ export function giftCardRoutes(app: App, db: Db): void {
         summary: 'Spend part of a gift card on an order (idempotent by key)',
         body: Type.Object(
           {
+            customerId: Type.Optional(Uuid),
             code,
             amount: Money,
             orderId: Uuid,
@@ -116,7 +117,10 @@ export function giftCardRoutes(app: App, db: Db): void {
         response: { 200: Redemption },
       },
     },
-    async (request) => redeemGiftCard(db, { ...request.body, customerId: principalOf(request).id }),
+    async (request) => {
+      const { customerId, ...body } = request.body;
+      return redeemGiftCard(db, { ...body, customerId: actingCustomer(request, customerId) });
+    },
   );
   app.post(
     '/admin/gift-cards/redemptions/:id/refunds',

@@ -1,6 +1,6 @@
 /** Promo code routes: admin CRUD, and the checkout reservation `orders` makes for the customer. */
 import { NewPromo, Promo, PromoPatch, Uuid } from '@sauda/contracts';
-import { principalOf, type App, type Db } from '@sauda/kit';
+import { actingCustomer, type App, type Db } from '@sauda/kit';
 import { Type } from '@sinclair/typebox';
 import { changePromo, createPromo, getPromo, listPromoCodes } from '../promos/manage-promos.ts';
 import { reservePromos } from '../promos/reserve-promos.ts';
@@ -66,7 +66,7 @@ export function promoRoutes(app: App, db: Db): void {
       config: {
         auth: {
           access: 'authenticated',
-          owns: "the calling customer's order (internal; orders forwards the token)",
+          owns: "the calling customer's order (a service: the customer it names; internal)",
         },
       },
       schema: {
@@ -75,6 +75,7 @@ export function promoRoutes(app: App, db: Db): void {
         body: Type.Object(
           {
             orderId: Uuid,
+            customerId: Type.Optional(Uuid),
             codes: Type.Array(Type.String({ minLength: 3, maxLength: 40 }), { minItems: 1, maxItems: 5 }),
           },
           { additionalProperties: false },
@@ -85,7 +86,7 @@ export function promoRoutes(app: App, db: Db): void {
     async (request) =>
       reservePromos(db, {
         orderId: request.body.orderId,
-        customerId: principalOf(request).id,
+        customerId: actingCustomer(request, request.body.customerId),
         codes: request.body.codes,
       }),
   );

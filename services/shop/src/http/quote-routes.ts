@@ -22,10 +22,14 @@ export function quoteRoutes(app: App, db: Db, vatRates: VatRates): void {
       },
     },
     async (request) => {
-      // A signed-in caller who is not staff is always quoted as themselves, whatever the body says.
+      // A signed-in caller who is not staff is always quoted as themselves, whatever the body says; a
+      // service (orders, with its service token) quotes for the customer it names (ADR 0004).
       const caller = request.principal;
+      const service = hasRole(caller, 'service');
       const customerId =
-        caller && !hasRole(caller, 'admin') ? caller.id : (request.body.customerId ?? caller?.id ?? null);
+        caller && !service && !hasRole(caller, 'admin')
+          ? caller.id
+          : (request.body.customerId ?? (service ? null : (caller?.id ?? null)));
       return quoteCart(db, request.body, customerId, vatRates);
     },
   );

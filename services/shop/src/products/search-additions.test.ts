@@ -32,6 +32,33 @@ describe('search: attributes, rating, popularity, translations and suggestions',
     expect((await t.app.inject({ url: '/products?attr=colour' })).statusCode).toBe(400);
   });
 
+  it('counts attribute values of the current results, each count equal to the total its filter gives', async () => {
+    for (const query of ['?category=smartphones', '?q=smartphone']) {
+      const page = await list(query);
+      expect(page.facets.attributes?.length).toBeGreaterThan(0);
+      const [attribute] = page.facets.attributes ?? [];
+      const [value] = attribute?.values ?? [];
+      if (!attribute || !value) throw new Error('no attribute facet');
+      const counts = attribute.values.map((v) => v.count);
+      expect(counts).toEqual([...counts].sort((x, y) => y - x));
+      const filtered = await list(`${query}&attr=${encodeURIComponent(`${attribute.name}:${value.value}`)}`);
+      expect(filtered.total).toBe(value.count);
+    }
+  });
+
+  it('forgives a typo through the trigram fallback only when full text finds almost nothing', async () => {
+    const typo = await list('?q=smartphnoe');
+    expect(typo.total).toBeGreaterThan(0);
+    expect(typo.items[0]?.title).toMatch(/smartphone/i);
+    // A real word: full-text hits only, no look-alikes ("smart watch") mixed into the total.
+    const exact = await list('?q=smartphone&limit=100');
+    const rows = await t.db.sql<{ n: number }[]>`
+      select count(*)::int as n from products where status = 'active' and hidden_at is null
+        and search @@ (websearch_to_tsquery('simple', 'smartphone') || websearch_to_tsquery('english', 'smartphone')
+                       || websearch_to_tsquery('russian', 'smartphone'))`;
+    expect(exact.total).toBe(rows[0]?.n);
+  });
+
   it('sorts by popularity', async () => {
     const page = await list('?sort=popularity&limit=50');
     const ids = page.items.map((p) => p.id);

@@ -129,4 +129,47 @@ describe('cart quotes', () => {
       (await quote({ lines: [{ variantId: demoVariantId(1), quantity: 1 }] }, '/shop/quote')).statusCode,
     ).toBe(401);
   });
+
+  it('lets a service (orders) quote, reserve codes and spend gift cards for the customer it names', async () => {
+    const service = `Bearer ${await t.tokens.sign({ id: 'orders', roles: ['service'] })}`;
+    const body = { lines: [{ variantId: demoVariantId(1), quantity: 1 }], promoCodes: ['WELCOME10'] };
+    const asCustomer = (
+      await quote({ ...body, customerId: DEMO_IDS.customer }, '/quotes', { authorization: service })
+    ).json<Quote>();
+    expect(asCustomer.promos[0]?.reason).toBe('PROMO_CUSTOMER_LIMIT_REACHED'); // used once above
+    const asOther = (
+      await quote({ ...body, customerId: DEMO_IDS.admin }, '/quotes', { authorization: service })
+    ).json<Quote>();
+    expect(asOther.promos[0]?.applied).toBe(true);
+    expect(typeof asOther.lines[0]?.weightGrams).toBe('number');
+
+    const orderId = '01960000-0000-7000-8000-00000000aa01';
+    const noCustomer = await quote({ orderId, codes: ['FREESHIP'] }, '/promo-reservations', {
+      authorization: service,
+    });
+    expect(noCustomer.statusCode).toBe(400);
+    const reserved = await quote(
+      { orderId, codes: ['FREESHIP'], customerId: DEMO_IDS.admin },
+      '/promo-reservations',
+      {
+        authorization: service,
+      },
+    );
+    expect(reserved.json()).toEqual({ reserved: ['FREESHIP'] });
+    const [usage] = await t.db.sql<{ customer_id: string }[]>`
+      select customer_id from promo_usages where order_id = ${orderId}`;
+    expect(usage?.customer_id).toBe(DEMO_IDS.admin);
+    const redeemed = await quote(
+      {
+        customerId: DEMO_IDS.admin,
+        code: 'DEMO-GIFT-2026',
+        amount: { amount: 100_00, currency: 'KZT' },
+        orderId,
+        idempotencyKey: `order-${orderId}-gift`,
+      },
+      '/gift-cards/redemptions',
+      { authorization: service },
+    );
+    expect(redeemed.statusCode).toBe(200);
+  });
 });

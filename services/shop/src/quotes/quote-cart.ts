@@ -93,7 +93,13 @@ export async function quoteCart(
       };
     }),
   });
-  return toQuote(result, currency, country, vatRateBp, now);
+  const quote = toQuote(result, currency, country, vatRateBp, now);
+  for (const line of quote.lines) {
+    const variant = found.get(line.variantId);
+    line.imageUrl = variant?.imageUrl ?? null;
+    if (variant?.weightGrams !== undefined) line.weightGrams = variant.weightGrams;
+  }
+  return quote;
 }
 
 function toQuote(

@@ -1,6 +1,7 @@
 /** Demo depots, staff, SKUs and stock; safe on every start (fixed ids, ON CONFLICT DO NOTHING). */
 import { DEMO_IDS, DEMO_SITES, demoProductId, demoVariantId } from '@sauda/contracts';
 import { withTransaction, type Db } from '@sauda/kit';
+import { announceLevel } from '../levels/announce-level.ts';
 import { DEMO_TITLES } from './titles.ts';
 
 const DEPOTS = [
@@ -80,9 +81,11 @@ export async function seedDemo(db: Db): Promise<number> {
         if (!row) continue;
         created += 1;
         // The ledger gets the matching receipt, so levels stay equal to its sum from the start.
-        if (quantity > 0)
+        if (quantity > 0) {
           await tx`insert into movements (variant_id, depot_id, kind, on_hand, reason)
                    values (${variantId}, ${depot.id}, 'receipt', ${quantity}, 'demo opening stock')`;
+          await announceLevel(tx, variantId);
+        }
       }
     }
     await tx`update skus set low_since = now() where seller_id = ${DEMO_IDS.seller} and low_since is null

@@ -120,16 +120,18 @@ export function warehouseDeskRoutes(app: App, db: Db): void {
       config: depotStaff,
       schema: {
         tags: ['warehouse'],
-        summary: 'Register a returned parcel by its code',
+        summary: 'Register a returned parcel by its code (and the customer return it answers, if any)',
         body: Type.Object(
-          { parcel: Type.String({ minLength: 3, maxLength: 40 }) },
+          { parcel: Type.String({ minLength: 3, maxLength: 40 }), returnId: Type.Optional(Uuid) },
           { additionalProperties: false },
         ),
         response: { 201: ReturnInspection },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await registerReturn(db, principalOf(request), request.body.parcel)),
+      reply
+        .status(201)
+        .send(await registerReturn(db, principalOf(request), request.body.parcel, request.body.returnId)),
   );
   app.post(
     '/warehouse/returns/:id/inspect',

@@ -93,7 +93,11 @@ describe('warehouse pick, pack, receiving and returns', () => {
     });
 
     // The parcel comes back: registered once, then inspected unit by unit.
-    const registered = await call('POST', '/warehouse/returns', { parcel: parcel.code });
+    const customerReturnId = '01960000-0000-7000-8000-0000000abc01';
+    const registered = await call('POST', '/warehouse/returns', {
+      parcel: parcel.code,
+      returnId: customerReturnId,
+    });
     expect(registered.statusCode).toBe(201);
     expect((await call('POST', '/warehouse/returns', { parcel: parcel.code })).json()).toMatchObject({
       code: 'RETURN_ALREADY_REGISTERED',
@@ -107,6 +111,20 @@ describe('warehouse pick, pack, receiving and returns', () => {
       status: 'inspected',
     });
     expect(await level(t.db.sql, variantId, almaty)).toMatchObject({ on_hand: 5, unavailable: 1 });
+    // It answered a customer's return request: orders learns what came back, in which condition.
+    const inspected = (await outboxOf<{ returnId: string }>(t.db.sql, 'stock.return.inspected.v1')).filter(
+      (e) => e.returnId === customerReturnId,
+    );
+    expect(inspected).toEqual([
+      expect.objectContaining({
+        orderId: order.orderId,
+        depotId: almaty,
+        lines: [
+          { lineId: line.lineId, variantId, quantity: 1, condition: 'resellable' },
+          { lineId: line.lineId, variantId, quantity: 1, condition: 'damaged' },
+        ],
+      }),
+    ]);
   });
 
   it('hands a shortage to another depot that has the units, or reports it short to orders', async () => {

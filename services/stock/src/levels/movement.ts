@@ -1,5 +1,6 @@
 /** Level changes: every one is a guarded update of one level row plus its ledger row, in one statement. */
-import type { Queryable } from '@sauda/kit';
+import type { Queryable, Tx } from '@sauda/kit';
+import { announceLevel } from './announce-level.ts';
 
 /** Which ledger entry a change is. */
 export type MovementKind =
@@ -39,9 +40,10 @@ export interface Movement {
  * Applies a movement if the level stays valid afterwards (no negative quantity, and reserved + committed
  * + unavailable never above on hand) and records it in the ledger; false when the guard refused.
  * The guard is in the UPDATE's WHERE, so concurrent callers are serialised by the row lock and each one
- * re-checks against the committed value: never read-then-write.
+ * re-checks against the committed value: never read-then-write. A change of the sellable quantity is
+ * announced (`stock.level.changed.v1`, once per variant per transaction), hence the transaction.
  */
-export async function applyMovement(db: Queryable, m: Movement): Promise<boolean> {
+export async function applyMovement(db: Tx, m: Movement): Promise<boolean> {
   const d = {
     onHand: m.delta.onHand ?? 0,
     reserved: m.delta.reserved ?? 0,
@@ -68,7 +70,9 @@ export async function applyMovement(db: Queryable, m: Movement): Promise<boolean
            ${d.incoming}, ${m.reason ?? null}, ${m.ref ?? null}, ${m.actorId ?? null}
     from changed
     returning id`;
-  return rows.length === 1;
+  if (rows.length !== 1) return false;
+  if (d.onHand - d.reserved - d.committed - d.unavailable !== 0) await announceLevel(db, m.variantId);
+  return true;
 }
 
 /** Makes sure a level row exists (all zero) so a first receipt or adjustment has something to change. */

@@ -1,6 +1,6 @@
 /** The inspection of a returned parcel: each unit goes back to stock or is written off. */
-import type { ReturnInspection } from '@sauda/contracts';
-import { withTransaction, type Db, type Principal } from '@sauda/kit';
+import { ReturnInspected, type ReturnInspection } from '@sauda/contracts';
+import { appendEvent, withTransaction, type Db, type Principal, type Tx } from '@sauda/kit';
 import { getReturn } from '../data/returns-repo.ts';
 import { staffDepot } from '../depots/staff-depot.ts';
 import { InspectionIncomplete, ReturnAlreadyInspected } from '../errors.ts';
@@ -63,6 +63,44 @@ export async function inspectReturn(
       tx,
       current.lines.map((line) => line.variantId),
     );
+    await announceInspection(tx, returnId, depotId, current.lines, verdict);
   });
   return getReturn(db, depotId, returnId);
+}
+
+/** A return that answers a customer's request tells orders what came back in which condition (it refunds). */
+async function announceInspection(
+  tx: Tx,
+  returnId: string,
+  depotId: string,
+  lines: ReadonlyArray<{ lineId: string; variantId: string }>,
+  verdict: readonly InspectionLine[],
+): Promise<void> {
+  const [link] = await tx<{ customer_return_id: string | null; order_id: string }[]>`
+    select r.customer_return_id, p.order_id from returns r join parcels p on p.id = r.parcel_id where r.id = ${returnId}`;
+  if (!link?.customer_return_id) return;
+  const inspected = lines.flatMap((line) => {
+    const given = verdict.find((v) => v.lineId === line.lineId);
+    return [
+      {
+        lineId: line.lineId,
+        variantId: line.variantId,
+        quantity: given?.restock ?? 0,
+        condition: 'resellable' as const,
+      },
+      {
+        lineId: line.lineId,
+        variantId: line.variantId,
+        quantity: given?.writeOff ?? 0,
+        condition: 'damaged' as const,
+      },
+    ].filter((l) => l.quantity > 0);
+  });
+  await appendEvent(tx, ReturnInspected, {
+    returnId: link.customer_return_id,
+    orderId: link.order_id,
+    depotId,
+    lines: inspected,
+    inspectedAt: new Date().toISOString(),
+  });
 }

@@ -1,6 +1,13 @@
 /** Staff tools: users and roles, blocks, staff sites, seller applications, the audit log, the mailbox. */
 import { Type } from '@sinclair/typebox';
-import { Me, Role, SellerApplication, SellerApplicationStatus, Timestamp, Uuid } from '@sauda/contracts';
+import {
+  AccountRole,
+  Me,
+  SellerApplication,
+  SellerApplicationStatus,
+  Timestamp,
+  Uuid,
+} from '@sauda/contracts';
 import { principalOf, type App } from '@sauda/kit';
 import { assignStaff, blockAccount, changeRoles, unblockAccount } from '../admin/manage-accounts.ts';
 import type { UsersContext } from '../context.ts';
@@ -69,7 +76,7 @@ export function adminRoutes(app: App, ctx: UsersContext): void {
         summary: 'Find accounts by email or name, role and status',
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 100 })),
-          role: Type.Optional(Role),
+          role: Type.Optional(AccountRole),
           status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('blocked')])),
           ...PageQuery,
         }),
@@ -103,7 +110,7 @@ export function adminRoutes(app: App, ctx: UsersContext): void {
         summary: 'Replace the roles of an account (audited; announced as users.role.changed.v1)',
         params: IdParams,
         body: Type.Object(
-          { roles: Type.Array(Role, { minItems: 1, maxItems: 7 }) },
+          { roles: Type.Array(AccountRole, { minItems: 1, maxItems: 7 }) },
           { additionalProperties: false },
         ),
         response: { 200: AdminUser },

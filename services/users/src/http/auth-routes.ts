@@ -10,6 +10,7 @@ import { verifyEmail } from '../recovery/verify-email.ts';
 import { logOut } from '../sessions/log-out.ts';
 import { refreshSession } from '../sessions/refresh-session.ts';
 import type { SignedIn } from '../sessions/start-session.ts';
+import { issueServiceToken } from '../tokens/issue-service-token.ts';
 import { completeTwoFactorLogin } from '../two-factor/complete-two-factor-login.ts';
 import { clientOf } from './client-info.ts';
 import {
@@ -95,6 +96,32 @@ export function authRoutes(app: App, ctx: UsersContext): void {
       },
     },
     async (request) => answer(await refreshSession(ctx, request.body.refreshToken, clientOf(request))),
+  );
+
+  app.post(
+    '/auth/service-token',
+    {
+      config: { auth: { access: 'public', owns: 'the calling service, proven by its client secret' } },
+      schema: {
+        tags,
+        summary: 'A short-lived token for a service calling others as itself (ADR 0004)',
+        body: Type.Object(
+          {
+            clientId: Type.String({ minLength: 1, maxLength: 60 }),
+            clientSecret: Type.String({ minLength: 1, maxLength: 500 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            accessToken: Type.String(),
+            tokenType: Type.Literal('Bearer'),
+            expiresIn: Type.Integer(),
+          }),
+        },
+      },
+    },
+    async (request) => issueServiceToken(ctx, request.body),
   );
 
   app.post(

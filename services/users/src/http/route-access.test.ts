@@ -1,10 +1,10 @@
-import { DEMO_IDS, type Role } from '@sauda/contracts';
+import { DEMO_IDS, type AccountRole, type Role } from '@sauda/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../accounts/seed-demo-accounts.ts';
 import { callAs, startTestUsers, tokenFor, type TestUsers } from '../test-app.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Caller = Role | 'anonymous';
+type Caller = AccountRole | 'anonymous';
 type Rule = 'public' | 'authenticated' | readonly Role[];
 
 const NOBODY = '01940000-0000-7000-8000-00000000fff1';
@@ -18,6 +18,7 @@ const ROUTES: Array<[Method, string, Rule]> = [
   ['POST', '/auth/login/two-factor', 'public'],
   ['POST', '/auth/refresh', 'public'],
   ['POST', '/auth/logout', 'public'],
+  ['POST', '/auth/service-token', 'public'],
   ['POST', '/auth/forgot-password', 'public'],
   ['POST', '/auth/reset-password', 'public'],
   ['POST', '/auth/verify-email', 'public'],
@@ -68,7 +69,7 @@ const CALLERS: Caller[] = [
   'support',
 ];
 
-const ACCOUNT_OF: Record<Role, string> = {
+const ACCOUNT_OF: Record<AccountRole, string> = {
   customer: DEMO_IDS.customer,
   seller: DEMO_IDS.seller,
   admin: DEMO_IDS.admin,
@@ -97,7 +98,7 @@ describe('who may call each route', () => {
     users = await startTestUsers();
     await seedDemoAccounts(users.database.sql);
     tokens.set('anonymous', undefined);
-    for (const role of Object.keys(ACCOUNT_OF) as Role[]) {
+    for (const role of Object.keys(ACCOUNT_OF) as AccountRole[]) {
       tokens.set(role, await tokenFor(users, { id: ACCOUNT_OF[role], roles: [role] }));
     }
   });

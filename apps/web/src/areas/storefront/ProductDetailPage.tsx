@@ -9,6 +9,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { CurrencySelect, useDisplayMoney } from './currency.tsx';
+import { AddToCart } from '../cart/AddToCart.tsx';
 import { ProductGallery } from './ProductGallery.tsx';
 import { VariantPicker } from './VariantPicker.tsx';
 import { categoriesQuery } from './catalog-api.ts';
@@ -108,6 +109,7 @@ function ProductView({ product, complete }: { product: ProductDetail; complete: 
           <VariantPicker variants={variants} selected={variant} onSelect={(v) => setVariantId(v.id)} />
         )}
         {variant && <p className="product__sku">{ts('product.sku', { sku: variant.sku })}</p>}
+        {variant && complete && <AddToCart key={variant.id} variantId={variant.id} title={product.title} />}
         <ul className="product__facts">
           {product.sellerName && (
             <li>

@@ -1,0 +1,168 @@
+/**
+ * `POST /checkout`: the saga's first step, synchronously — the authoritative quote, the order stored
+ * `pending` with its lines, the cart emptied — in one transaction under the Idempotency-Key; the rest of
+ * the saga runs after the answer (the runner is kicked by the commit's NOTIFY).
+ */
+import type { CheckoutRequest, Order } from '@sauda/contracts';
+import { withIdempotency, type Principal, type Tx } from '@sauda/kit';
+import { v7 as uuidv7 } from 'uuid';
+import { callerAddress } from '../cart/list-delivery-options.ts';
+import type { OrdersContext } from '../context.ts';
+import { cartItems, customerCart, emptyCart } from '../data/carts-repo.ts';
+import { noteHistory, noteStep, scheduleSaga } from '../data/orders-repo.ts';
+import { addressSnapshot } from '../delivery/address-snapshot.ts';
+import { deliveryOptions } from '../delivery/delivery-options.ts';
+import { CartEmpty, DeliveryOptionInvalid, ItemsUnavailable, PaymentMethodInvalid } from '../errors.ts';
+import { newOrderNumber } from '../orders/order-number.ts';
+import { orderView } from '../orders/order-view.ts';
+import { notifyCustomer } from '../notifications/notify-customer.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who checks out, with what. */
+export interface Checkout {
+  caller: Principal;
+  token: string;
+  locale: 'en' | 'ru' | 'kk';
+  key: string;
+  body: CheckoutRequest;
+}
+
+/** Creates the order once per key; a replay answers the order as it is now. */
+export async function checkOut(
+  ctx: OrdersContext,
+  input: Checkout,
+): Promise<{ order: Order; replayed: boolean }> {
+  const answer = await withIdempotency(
+    ctx.db,
+    { scope: `checkout:${input.caller.id}`, key: input.key, fingerprint: input.body },
+    async (tx) => ({ status: 202, body: { orderId: await createOrder(ctx, tx, input) } }),
+  );
+  const options = { returnWindowDays: ctx.settings.returnWindowDays, now: ctx.now() };
+  if (!answer.replayed) ctx.kick(answer.body.orderId);
+  return { order: await orderView(ctx.db, answer.body.orderId, options), replayed: answer.replayed };
+}
+
+async function paymentToken(ctx: OrdersContext, input: Checkout): Promise<string | null> {
+  const { method, token } = input.body.payment;
+  if (method === 'wallet' || method === 'cod') return null;
+  if (!token) throw new PaymentMethodInvalid();
+  if (method === 'saved_card' && UUID.test(token)) {
+    const saved = (await ctx.users.paymentMethods(input.token)).find((m) => m.id === token);
+    if (!saved) throw new PaymentMethodInvalid();
+    return saved.token;
+  }
+  return token;
+}
+
+async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout): Promise<string> {
+  const customerId = input.caller.id;
+  const cart = await customerCart(tx, customerId);
+  const items = await cartItems(tx, cart.id);
+  if (items.length === 0) throw new CartEmpty();
+  const [address, depots, token] = await Promise.all([
+    callerAddress(ctx, input.token, input.body.shippingAddressId),
+    ctx.stock.depots().catch(() => []),
+    paymentToken(ctx, input),
+  ]);
+  const shippingAddress = addressSnapshot(address, depots);
+  const quote = await ctx.shop.quote({
+    lines: items.map((i) => ({ variantId: i.variant_id, quantity: i.quantity })),
+    ...(cart.promo_codes.length ? { promoCodes: cart.promo_codes } : {}),
+    ...(cart.gift_cards.length ? { giftCards: cart.gift_cards } : {}),
+    customerId,
+  });
+  if (!quote.allAvailable) throw new ItemsUnavailable();
+  const weight = quote.lines.reduce((sum, l) => sum + (l.weightGrams ?? 0) * l.quantity, 0);
+  const options = deliveryOptions({
+    address: shippingAddress,
+    depots,
+    weightGrams: weight,
+    currency: quote.currency,
+    freeShipping: quote.freeShipping,
+    now: ctx.now(),
+  });
+  const delivery = options.find((o) => o.id === (input.body.deliveryOptionId ?? 'standard'));
+  if (!delivery) throw new DeliveryOptionInvalid();
+  const names = new Map(
+    await Promise.all(
+      quote.sellers.map(async (s) => [s.sellerId, await ctx.users.sellerName(s.sellerId)] as const),
+    ),
+  );
+  const orderId = uuidv7();
+  const giftCards = quote.giftCards
+    .filter((g) => g.usable && g.amount.amount > 0)
+    .map((g) => ({ code: g.code, amount: g.amount.amount }));
+  const needsCodes = quote.appliedPromoCodes.length > 0 || giftCards.length > 0;
+  await tx`
+    insert into orders ${tx({
+      id: orderId,
+      number: newOrderNumber(),
+      customer_id: customerId,
+      customer_email: input.caller.email ?? null,
+      customer_name: input.caller.name ?? null,
+      locale: input.locale,
+      status: 'pending',
+      currency: quote.currency,
+      shipping_address: tx.json(shippingAddress),
+      delivery: tx.json({
+        optionId: delivery.id,
+        kind: delivery.kind,
+        label: delivery.label,
+        fee: delivery.fee.amount,
+        promisedDate: delivery.promisedDate,
+        depotId: delivery.depotId,
+      }),
+      payment_method: input.body.payment.method,
+      payment_token: token,
+      subtotal: quote.subtotal.amount,
+      discount: quote.discount.amount,
+      gift_card_amount: quote.giftCardAmount.amount,
+      delivery_fee: delivery.fee.amount,
+      vat: quote.vat.amount,
+      total: quote.total.amount,
+      payable: quote.payable.amount + delivery.fee.amount,
+      sellers: tx.json(
+        quote.sellers.map((s) => ({
+          sellerId: s.sellerId,
+          sellerName: names.get(s.sellerId) ?? 'Seller',
+          subtotal: s.subtotal.amount,
+          discount: s.discount.amount,
+          total: s.total.amount,
+          vat: s.vat.amount,
+        })),
+      ),
+      promo_codes: quote.appliedPromoCodes,
+      gift_cards: tx.json(giftCards),
+      saga_state: needsCodes ? 'reserve_codes' : 'place',
+    } as Record<string, unknown>)}`;
+  await tx`insert into order_lines ${tx(
+    quote.lines.map((l, position) => ({
+      id: uuidv7(),
+      order_id: orderId,
+      position,
+      variant_id: l.variantId,
+      product_id: l.productId,
+      seller_id: l.sellerId,
+      title: l.title,
+      sku: l.sku,
+      image_url: l.imageUrl ?? null,
+      weight_grams: l.weightGrams ?? 0,
+      quantity: l.quantity,
+      unit_price: l.unitPrice.amount,
+      total: l.total.amount,
+    })),
+  )}`;
+  await noteHistory(tx, orderId, 'pending');
+  await noteStep(
+    tx,
+    orderId,
+    'quote',
+    'succeeded',
+    `${quote.lines.length} lines, payable ${quote.payable.amount}`,
+  );
+  await emptyCart(tx, cart.id);
+  await scheduleSaga(tx, orderId, needsCodes ? 'reserve_codes' : 'place', ctx.now());
+  await notifyCustomer(tx, orderId, 'placed');
+  return orderId;
+}

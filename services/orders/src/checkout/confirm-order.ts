@@ -1,0 +1,46 @@
+/** The saga's last step: the order is paid (or cash on delivery): confirmed, announced, seller orders open. */
+import { OrderConfirmed } from '@sauda/contracts';
+import { appendEvent, type Tx } from '@sauda/kit';
+import type { OrdersContext } from '../context.ts';
+import { moveOrder, noteStep, scheduleSaga, type OrderRow } from '../data/orders-repo.ts';
+import { notifyCustomer } from '../notifications/notify-customer.ts';
+
+/** Confirms once (a guarded move): a second authorization event for the same order changes nothing. */
+export async function confirmOrder(
+  ctx: OrdersContext,
+  tx: Tx,
+  order: OrderRow,
+  intentId: string | null,
+): Promise<boolean> {
+  const moved = await moveOrder(
+    tx,
+    order.id,
+    ['pending', 'awaiting_payment', 'requires_action'],
+    'confirmed',
+    {
+      payment_status: 'authorized',
+    },
+  );
+  if (!moved) return false;
+  if (intentId) await tx`update orders set intent_id = ${intentId} where id = ${order.id}`;
+  await tx`update seller_orders set status = 'confirmed', updated_at = now()
+           where order_id = ${order.id} and status = 'pending'`;
+  await appendEvent(tx, OrderConfirmed, {
+    orderId: order.id,
+    confirmedAt: ctx.now().toISOString(),
+    customerId: order.customer_id,
+    ...(order.payment_method === 'cod'
+      ? { cashOnDelivery: { amount: Number(order.payable), currency: order.currency } }
+      : {}),
+    delivery: {
+      kind: order.delivery.kind,
+      promisedDate: order.delivery.promisedDate,
+      ...(order.delivery.depotId ? { depotId: order.delivery.depotId } : {}),
+    },
+  });
+  await noteStep(tx, order.id, 'authorize_payment', 'succeeded', intentId);
+  await noteStep(tx, order.id, 'confirm', 'succeeded');
+  await scheduleSaga(tx, order.id, 'done', null);
+  await notifyCustomer(tx, order.id, 'confirmed');
+  return true;
+}

@@ -1,0 +1,98 @@
+/**
+ * The saga runner: takes an order whose next step is due under a lease (one worker at a time, a crashed
+ * worker's lease runs out), runs the step, and goes on while the next one is due at once. Every step is
+ * idempotent (keys derived from the order), so a step retried after a crash does its effect once.
+ */
+import { AppError, UpstreamUnavailable, withTransaction } from '@sauda/kit';
+import type { Logger } from 'pino';
+import type { OrdersContext } from '../context.ts';
+import type { OrderRow } from '../data/orders-repo.ts';
+import { noteStep } from '../data/orders-repo.ts';
+import { SAGA_STEPS } from './steps/index.ts';
+
+/** Exponential backoff of a step whose service is down: min × 2^(attempt−1), at most max. */
+export function retryDelay(attempt: number, minMs: number, maxMs: number): number {
+  return Math.min(maxMs, minMs * 2 ** Math.max(0, attempt - 1));
+}
+
+/** Takes the order's due step under a lease; undefined when it is not due or another worker has it. */
+async function claim(ctx: OrdersContext, orderId: string): Promise<OrderRow | undefined> {
+  const [row] = await ctx.db<OrderRow[]>`
+    update orders set saga_lease_until = now() + ${ctx.settings.sagaLeaseMs} * interval '1 millisecond',
+      saga_attempts = saga_attempts + 1
+    where id = ${orderId} and saga_next_at is not null and saga_next_at <= now()
+      and (saga_lease_until is null or saga_lease_until < now())
+    returning *`;
+  return row;
+}
+
+/** Runs the order's due steps one after another. */
+export async function runSaga(ctx: OrdersContext, orderId: string, logger?: Logger): Promise<void> {
+  for (let guard = 0; guard < 12; guard += 1) {
+    const order = await claim(ctx, orderId);
+    if (!order) return;
+    const step = SAGA_STEPS[order.saga_state];
+    if (!step) {
+      await ctx.db`update orders set saga_next_at = null, saga_lease_until = null where id = ${orderId}`;
+      return;
+    }
+    try {
+      await step(ctx, order);
+    } catch (error) {
+      const delay = retryDelay(order.saga_attempts, ctx.settings.retryMinMs, ctx.settings.retryMaxMs);
+      const expected = error instanceof AppError;
+      logger?.[expected ? 'warn' : 'error'](
+        { err: error, orderId, step: order.saga_state, retryInMs: delay },
+        'saga step failed; retried later',
+      );
+      await withTransaction(ctx.db, async (tx) => {
+        await tx`
+          update orders set saga_lease_until = null,
+            saga_next_at = now() + ${delay} * interval '1 millisecond'
+          where id = ${orderId}`;
+        if (!(error instanceof UpstreamUnavailable) || order.saga_attempts === 1)
+          await noteStep(tx, orderId, order.saga_state, 'failed', errorDetail(error));
+      });
+      return;
+    }
+  }
+}
+
+function errorDetail(error: unknown): string {
+  if (error instanceof AppError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Every replica sweeps for due steps (a missed NOTIFY, a retry whose time came, a crashed worker's lease). */
+export function startSagaSweeper(
+  ctx: OrdersContext,
+  everyMs: number,
+  logger?: Logger,
+): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const sweep = async () => {
+    const due = await ctx.db<{ id: string }[]>`
+      select id from orders
+      where saga_next_at is not null and saga_next_at <= now()
+        and (saga_lease_until is null or saga_lease_until < now())
+      order by saga_next_at limit 50`;
+    await Promise.all(due.map((row) => runSaga(ctx, row.id, logger)));
+  };
+  const timer = setInterval(() => {
+    if (running || stopped) return;
+    running = sweep()
+      .catch((error: unknown) => logger?.warn({ err: error }, 'saga sweep failed; retried next interval'))
+      .finally(() => {
+        running = undefined;
+      });
+  }, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,185 @@
+/** SQL of orders, their lines, seller orders, parcels, history and saga steps. */
+import type { OrderStatus, SellerOrderStatus, ShippingAddressSnapshot } from '@sauda/contracts';
+import type { Queryable } from '@sauda/kit';
+
+export interface DeliveryChoice {
+  optionId: string;
+  kind: string;
+  label: string;
+  fee: number;
+  promisedDate: string;
+  depotId: string | null;
+}
+
+export interface SellerTotalsRow {
+  sellerId: string;
+  sellerName: string;
+  subtotal: number;
+  discount: number;
+  total: number;
+  vat: number;
+}
+
+export interface OrderRow {
+  id: string;
+  number: string;
+  customer_id: string;
+  customer_email: string | null;
+  customer_name: string | null;
+  locale: 'en' | 'ru' | 'kk';
+  status: OrderStatus;
+  currency: 'KZT' | 'USD' | 'EUR' | 'RUB';
+  shipping_address: ShippingAddressSnapshot;
+  delivery: DeliveryChoice;
+  payment_method: 'card' | 'saved_card' | 'wallet' | 'cod';
+  payment_token: string | null;
+  payment_status: string;
+  payment_attempt: number;
+  intent_id: string | null;
+  action_url: string | null;
+  payment_failure: string | null;
+  captured_amount: string;
+  subtotal: string;
+  discount: string;
+  gift_card_amount: string;
+  delivery_fee: string;
+  vat: string;
+  total: string;
+  payable: string;
+  refunded: string;
+  released: string;
+  refund_due: string;
+  sellers: SellerTotalsRow[];
+  promo_codes: string[];
+  gift_cards: Array<{ code: string; amount: number }>;
+  failure_reason: string | null;
+  saga_state: string;
+  saga_next_at: Date | null;
+  saga_lease_until: Date | null;
+  saga_attempts: number;
+  placed_at: Date;
+  updated_at: Date;
+}
+
+export interface LineRow {
+  id: string;
+  order_id: string;
+  seller_order_id: string | null;
+  position: number;
+  variant_id: string;
+  product_id: string;
+  seller_id: string;
+  title: string;
+  sku: string;
+  image_url: string | null;
+  weight_grams: number;
+  quantity: number;
+  cancelled_quantity: number;
+  returned_quantity: number;
+  unit_price: string;
+  total: string;
+  depot_id: string | null;
+}
+
+export interface SellerOrderRow {
+  id: string;
+  order_id: string;
+  seller_id: string;
+  seller_name: string;
+  depot_id: string | null;
+  status: SellerOrderStatus;
+  total: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ParcelRow {
+  parcel_id: string;
+  order_id: string;
+  depot_id: string | null;
+  line_ids: string[];
+  shipment_id: string | null;
+  tracking_number: string | null;
+  status: string | null;
+}
+
+export async function findOrder(db: Queryable, id: string, lock = false): Promise<OrderRow | undefined> {
+  const [row] = lock
+    ? await db<OrderRow[]>`select * from orders where id = ${id} for update`
+    : await db<OrderRow[]>`select * from orders where id = ${id}`;
+  return row;
+}
+
+export async function orderLines(db: Queryable, orderId: string): Promise<LineRow[]> {
+  return db<LineRow[]>`select * from order_lines where order_id = ${orderId} order by position`;
+}
+
+export async function sellerOrdersOf(db: Queryable, orderId: string): Promise<SellerOrderRow[]> {
+  return db<
+    SellerOrderRow[]
+  >`select * from seller_orders where order_id = ${orderId} order by created_at, id`;
+}
+
+export async function parcelsOf(db: Queryable, orderId: string): Promise<ParcelRow[]> {
+  return db<ParcelRow[]>`select * from parcels where order_id = ${orderId} order by updated_at`;
+}
+
+/** Appends a line to the customer-visible history. */
+export async function noteHistory(
+  db: Queryable,
+  orderId: string,
+  status: string,
+  note: string | null = null,
+) {
+  await db`insert into order_history (order_id, status, note) values (${orderId}, ${status}, ${note})`;
+}
+
+/** Appends a saga step record (the admin's view of what the saga did). */
+export async function noteStep(
+  db: Queryable,
+  orderId: string,
+  step: string,
+  state: 'started' | 'succeeded' | 'failed' | 'compensated',
+  detail: string | null = null,
+): Promise<void> {
+  await db`insert into saga_steps (order_id, step, state, detail) values (${orderId}, ${step}, ${state}, ${detail})`;
+}
+
+/**
+ * Moves the order's status only from one of `from` (a guarded statement: two racing events cannot both
+ * move it); returns the row after the move, or undefined when it was not in `from`.
+ */
+export async function moveOrder(
+  db: Queryable,
+  orderId: string,
+  from: readonly OrderStatus[],
+  to: OrderStatus,
+  fields: Partial<
+    Record<'payment_status' | 'failure_reason' | 'action_url' | 'payment_failure', string | null>
+  > = {},
+): Promise<OrderRow | undefined> {
+  const [row] = await db<OrderRow[]>`
+    update orders set status = ${to}, updated_at = now(),
+      payment_status = coalesce(${fields.payment_status ?? null}, payment_status),
+      failure_reason = coalesce(${fields.failure_reason ?? null}, failure_reason),
+      action_url = ${fields.action_url === undefined ? null : fields.action_url},
+      payment_failure = coalesce(${fields.payment_failure ?? null}, payment_failure)
+    where id = ${orderId} and status in ${db(from as OrderStatus[])}
+    returning *`;
+  if (row && row.status === to) await noteHistory(db, orderId, to, fields.failure_reason ?? null);
+  return row;
+}
+
+/** Sets what the saga does next and when (null: waits for an event); releases the lease. */
+export async function scheduleSaga(
+  db: Queryable,
+  orderId: string,
+  state: string,
+  at: Date | null,
+): Promise<void> {
+  await db`
+    update orders set saga_state = ${state}, saga_next_at = ${at}, saga_lease_until = null,
+      saga_attempts = case when saga_state = ${state} then saga_attempts else 0 end, updated_at = now()
+    where id = ${orderId}`;
+  if (at !== null) await db`select pg_notify('orders_saga', ${orderId})`;
+}

@@ -1,0 +1,87 @@
+/**
+ * An in-process cache that never makes a reader wait for a refresh it can avoid: an entry is fresh for
+ * `ttlMs`; for `staleMs` after that it is still served while one background load replaces it; past
+ * that (or when absent) the reader waits for the load. Concurrent misses share one load, the least
+ * recently used entries go first past `maxEntries`, and `clear()` forgets everything at once (a
+ * refresh that started before it cannot put its older answer back).
+ */
+
+export interface SwrCacheOptions {
+  ttlMs: number;
+  staleMs: number;
+  maxEntries: number;
+  now?: () => number;
+  /**
+   * An entry that took `loadMs` to load stays fresh at least `loadMs × costFactor`, so refreshing an
+   * expensive answer never takes more than 1/costFactor of the time (e.g. 20: at most 5 %).
+   */
+  costFactor?: number;
+  /** Told about a failed background refresh (the stale answer stays until it expires). */
+  onRefreshError?: (error: unknown) => void;
+}
+
+export interface SwrCache<V> {
+  getOrLoad(key: string, load: () => Promise<V>): Promise<V>;
+  clear(): void;
+  readonly size: number;
+}
+
+interface Entry<V> {
+  value: V;
+  storedAt: number;
+  ttlMs: number;
+}
+
+/** Builds the cache; a `ttlMs` of 0 turns it off (every call loads). */
+export function createSwrCache<V>(options: SwrCacheOptions): SwrCache<V> {
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, Entry<V>>();
+  const loading = new Map<string, Promise<V>>();
+  let generation = 0;
+
+  const start = (key: string, load: () => Promise<V>): Promise<V> => {
+    const pending = loading.get(key);
+    if (pending) return pending;
+    const startedIn = generation;
+    const startedAt = now();
+    const promise = load()
+      .then((value) => {
+        if (startedIn === generation) {
+          const ttlMs = Math.max(options.ttlMs, (now() - startedAt) * (options.costFactor ?? 0));
+          entries.delete(key);
+          entries.set(key, { value, storedAt: startedAt, ttlMs });
+          while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
+        }
+        return value;
+      })
+      .finally(() => {
+        if (loading.get(key) === promise) loading.delete(key);
+      });
+    loading.set(key, promise);
+    return promise;
+  };
+
+  return {
+    get size() {
+      return entries.size;
+    },
+    clear: () => {
+      generation += 1;
+      entries.clear();
+      loading.clear();
+    },
+    async getOrLoad(key, load) {
+      if (options.ttlMs <= 0) return load();
+      const hit = entries.get(key);
+      const age = hit ? now() - hit.storedAt : Number.POSITIVE_INFINITY;
+      if (hit && age < hit.ttlMs + options.staleMs) {
+        // Re-insert so Map order tracks recency.
+        entries.delete(key);
+        entries.set(key, hit);
+        if (age >= hit.ttlMs) start(key, load).catch((error) => options.onRefreshError?.(error));
+        return hit.value;
+      }
+      return start(key, load);
+    },
+  };
+}
