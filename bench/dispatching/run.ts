@@ -111,9 +111,7 @@ async function main(): Promise<void> {
       method: 'POST',
       dispatcher: agent,
       headers: { authorization: `Bearer ${driver.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        pings: [{ lat: driver.lat, lng: driver.lng, accuracyM: 8, at: new Date().toISOString() }],
-      }),
+      body: JSON.stringify({ pings }),
     });
     await response.body.dump();
     latencies.push(performance.now() - started);

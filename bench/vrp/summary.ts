@@ -39,7 +39,7 @@ export function summarise(run: BenchRun): string {
   ];
   groups.push(['all', run.records]);
   const lines = [
-    '| class | instances | valid | vehicles (BKS) | distance (BKS) | mean gap % | worst gap % | mean ms |',
+    '| class | instances | valid | vehicles (BKS) | distance (BKS) | mean gap % | worst gap % | mean CPU ms (wall ms) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const [name, records] of groups) {
@@ -49,7 +49,8 @@ export function summarise(run: BenchRun): string {
       `| ${name === 'all' ? '**all**' : name} | ${records.length} | ${records.filter((r) => r.feasible).length} | ` +
         `${sum((r) => r.vehicles)} (${sum((r) => r.bksVehicles ?? 0)}) | ${fixed(sum((r) => r.distance))} ` +
         `(${fixed(sum((r) => r.bksDistance ?? 0))}) | ${gaps.length ? fixed(mean(gaps)) : '–'} | ` +
-        `${gaps.length ? fixed(Math.max(...gaps)) : '–'} | ${Math.round(mean(records.map((r) => r.millis)))} |`,
+        `${gaps.length ? fixed(Math.max(...gaps)) : '–'} | ${Math.round(mean(records.map((r) => r.cpuMillis ?? 0)))} ` +
+        `(${Math.round(mean(records.map((r) => r.millis)))}) |`,
     );
   }
   return lines.join('\n');

@@ -5,9 +5,9 @@
  */
 import { build, type BuildOptions } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { InlineConfig } from 'vite';
 import { externalDependencies } from './externals.ts';
@@ -29,14 +29,43 @@ const serviceOptions: BuildOptions = {
   logLevel: 'warning',
 };
 
-/** Bundles one service; returns a progress line. */
+/** Bundles one service (and the worker threads its libraries declare) into its dist/; returns a progress line. */
 async function buildService(name: string): Promise<string> {
   const since = performance.now();
-  const outfile = join(REPO, 'services', name, 'dist', 'main.js');
-  const entryPoints = [join(REPO, 'services', name, 'src', 'main.ts')];
-  await build({ ...serviceOptions, entryPoints, outfile, plugins: [externalDependencies(dirname(outfile))] });
+  const outdir = join(REPO, 'services', name, 'dist');
+  const outfile = join(outdir, 'main.js');
+  const workers = await workerEntries(name);
+  const entryPoints = { main: join(REPO, 'services', name, 'src', 'main.ts'), ...workers };
+  await build({ ...serviceOptions, entryPoints, outdir, plugins: [externalDependencies(outdir)] });
   const { size } = await stat(outfile);
-  return `${name.padEnd(12)} ${relative(REPO, outfile)}  ${kilobytes(size)}  ${took(since)}`;
+  const extra = Object.keys(workers).length ? ` + ${Object.keys(workers).join(', ')}` : '';
+  return `${name.padEnd(12)} ${relative(REPO, outfile)}${extra}  ${kilobytes(size)}  ${took(since)}`;
+}
+
+/**
+ * Worker-thread scripts a service needs: a workspace library declares them once in its package.json
+ * (`"sauda": { "workers": { "<bundle name>": "<source path>" } }`) and they are bundled beside main.js.
+ */
+async function workerEntries(service: string): Promise<Record<string, string>> {
+  const manifest = await readJson(join(REPO, 'services', service, 'package.json'));
+  const entries: Record<string, string> = {};
+  for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+    if (!dependency.startsWith('@sauda/')) continue;
+    const library = join(REPO, 'packages', dependency.slice('@sauda/'.length));
+    if (!existsSync(join(library, 'package.json'))) continue;
+    const workers = (await readJson(join(library, 'package.json'))).sauda?.workers ?? {};
+    for (const [bundle, source] of Object.entries(workers)) entries[bundle] = join(library, source);
+  }
+  return entries;
+}
+
+interface Manifest {
+  dependencies?: Record<string, string>;
+  sauda?: { workers?: Record<string, string> };
+}
+
+async function readJson(path: string): Promise<Manifest> {
+  return JSON.parse(await readFile(path, 'utf8')) as Manifest;
 }
 
 /** Builds apps/web with its own Vite (the version its config is written for). */

@@ -31,11 +31,18 @@ export async function assignPorts(
   gatewayPort: number | undefined,
 ): Promise<Map<string, number>> {
   const ports = new Map<string, number>();
+  // The OS may hand out a port it just gave (each probe releases it): never give one out twice.
+  const unused = async (): Promise<number> => {
+    for (;;) {
+      const port = await freePort();
+      if (![...ports.values()].includes(port)) return port;
+    }
+  };
   for (const service of services) {
     const wanted = service.name === 'gateway' ? gatewayPort : undefined;
     // A second replica cannot share the manifest's port: it takes any free one.
     const free = mode === 'free' || service.replicaOf !== undefined;
-    ports.set(service.name, wanted ?? (free ? await freePort() : service.port));
+    ports.set(service.name, wanted ?? (free ? await unused() : service.port));
   }
   const owners = new Map<number, string>();
   for (const [name, port] of ports) {

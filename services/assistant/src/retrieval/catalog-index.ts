@@ -216,16 +216,18 @@ export class CatalogIndex {
         .slice(0, 200)
         .forEach((slot, rank) => fused.set(slot, (fused.get(slot) ?? 0) + weight / (RRF + rank + 1)));
     addRanking(
-      [...lexical].sort((a, b) => (bm25.get(b) ?? 0) - (bm25.get(a) ?? 0) || a - b),
+      topBy(lexical, (slot) => bm25.get(slot) ?? 0, 200),
       1,
     );
+    // Over a very broad pool the vectors only re-rank what the words found: a full scan costs too much.
+    const densePool = allowed.length > DENSE_SCAN_LIMIT && lexical.length > 0 ? lexical : allowed;
     if (dense)
       addRanking(
-        topBy(allowed, (slot) => dense(slot), 200),
+        topBy(densePool, (slot) => dense(slot), 200),
         1,
       );
     addRanking(
-      topBy(allowed, (slot) => prior(this.products[slot] as CatalogProduct), 200),
+      topBy(allowed, (slot) => this.priors[slot] ?? 0, 200),
       0.5,
     );
     // Products that share the query's words come first; the rest of the allowed ones fill the list.
