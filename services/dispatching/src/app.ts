@@ -1,5 +1,4 @@
 /** Builds the dispatching app without listening; tests call `inject()` on it. */
-import './formats.ts';
 import { createService, type App, type Db, type TokenVerifier } from '@sauda/kit';
 import type { DispatchContext } from './context.ts';
 import type { DistanceProvider } from './distances/distance-matrix.ts';

@@ -6,24 +6,23 @@ export const AssistantLanguage = Type.Union([Type.Literal('en'), Type.Literal('r
 export type AssistantLanguage = Static<typeof AssistantLanguage>;
 
 /** The documented intents (the answer's `intent` is one of these). */
-export const AssistantIntent = Type.Union(
-  [
-    'product_search',
-    'product_question',
-    'compare',
-    'recommend',
-    'order_status',
-    'cancel_order',
-    'return_request',
-    'delivery_info',
-    'payment_info',
-    'policy_question',
-    'add_to_cart',
-    'human_handoff',
-    'greeting',
-    'other',
-  ].map((intent) => Type.Literal(intent)),
-);
+export const ASSISTANT_INTENTS = [
+  'product_search',
+  'product_question',
+  'compare',
+  'recommend',
+  'order_status',
+  'cancel_order',
+  'return_request',
+  'delivery_info',
+  'payment_info',
+  'policy_question',
+  'add_to_cart',
+  'human_handoff',
+  'greeting',
+  'other',
+] as const;
+export const AssistantIntent = Type.Union(ASSISTANT_INTENTS.map((intent) => Type.Literal(intent)));
 export type AssistantIntent = Static<typeof AssistantIntent>;
 
 /** `POST /assistant/chat`. */

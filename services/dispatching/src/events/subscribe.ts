@@ -1,5 +1,4 @@
 /** Which events dispatching consumes, and with which handler: main.ts and the tests wire the same table. */
-import '../formats.ts';
 import {
   RoleChanged,
   ShipmentCreated,
