@@ -1,10 +1,11 @@
 /** Pieces every order page shares (customer, seller, admin): status chips, lines, parcels, timeline, returns. */
 import type { OrderLine, ReturnRequest, SellerOrder } from '@sauda/contracts';
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../lib/useLocale.ts';
 import { ProductImage } from '../storefront/ProductImage.tsx';
+import { ParcelTimeline } from '../tracking/ParcelTimeline.tsx';
 import en from './messages/en.json';
 import { toneOf } from './progress.ts';
 import './orders.css';
@@ -105,9 +106,30 @@ export function Parcels({ parcels }: { parcels: SellerOrder['parcels'] }) {
             <span className="od-muted">{t('parcels.noTracking')}</span>
           )}
           {parcel.status && <ParcelChip status={parcel.status} />}
+          {parcel.trackingNumber && <ParcelJourney trackingNumber={parcel.trackingNumber} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A parcel's tracking timeline inside the order page, loaded when the customer opens it. */
+function ParcelJourney({ trackingNumber }: { trackingNumber: string }) {
+  const { t } = useTranslation('orders');
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="od-parcel__journey">
+      <button
+        type="button"
+        className="od-link-button"
+        aria-expanded={open}
+        onClick={() => setOpen((was) => !was)}
+        data-testid="parcel-journey-toggle"
+      >
+        {open ? t('parcels.hideJourney') : t('parcels.showJourney')}
+      </button>
+      {open && <ParcelTimeline trackingNumber={trackingNumber} />}
+    </div>
   );
 }
 
