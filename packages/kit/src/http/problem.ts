@@ -9,6 +9,7 @@ import {
   MalformedJson,
   RouteNotFound,
   UnsupportedMediaType,
+  UpstreamUnavailable,
   ValidationFailed,
   type ErrorSpec,
 } from './errors.ts';
@@ -95,6 +96,15 @@ export function toProblem(error: unknown): { problem: Problem; unexpected: boole
       };
   }
   if (error instanceof SyntaxError) return { problem: problemOf(MalformedJson), unexpected: false };
+  // Another service failed (an UpstreamProblem with a 5xx status escaped the use case): unavailable, not ours.
+  const upstream = error as { name?: string; status?: number; service?: string };
+  if (upstream.name === 'UpstreamProblem' && typeof upstream.status === 'number' && upstream.status >= 500) {
+    const service = upstream.service ?? 'a service';
+    return {
+      problem: problemOf(UpstreamUnavailable, `${service} is unavailable; try again shortly`, { service }),
+      unexpected: false,
+    };
+  }
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { problem: problemOf({ ...BadRequest, status }, fastifyError.message), unexpected: false };

@@ -47,6 +47,13 @@ describe('createService', () => {
     app.get('/widgets/:id', { config: { auth: { access: 'public', owns: 'nothing' } } }, async () => {
       throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
     });
+    app.get('/upstream', { config: { auth: { access: 'public', owns: 'nothing' } } }, async () => {
+      throw Object.assign(new Error('shop answered 500'), {
+        name: 'UpstreamProblem',
+        status: 500,
+        service: 'shop',
+      });
+    });
     app.get('/boom', { config: { auth: { access: 'public', owns: 'nothing' } } }, async () => {
       throw new Error('database password is hunter2');
     });
@@ -104,6 +111,12 @@ describe('createService', () => {
     const response = await app.inject({ url: '/widgets/%00' });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('answers a failing upstream service that escaped a use case with 503 UPSTREAM_UNAVAILABLE, not 500', async () => {
+    const response = await app.inject({ url: '/upstream' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', service: 'shop' });
   });
 
   it('answers an unsupported content type with 415', async () => {

@@ -55,7 +55,9 @@ async function quoteOrStale(ctx: OrdersContext, cart: CartRow, items: CartItemRo
         variants = variants.filter((v) => !unknown.includes(v));
         continue;
       }
-      if (error instanceof UpstreamUnavailable) break;
+      // Shop down or failing: the cart still answers, with the last known prices flagged as stale.
+      if (error instanceof UpstreamUnavailable || (error instanceof UpstreamProblem && error.status >= 500))
+        break;
       throw error;
     }
   }
