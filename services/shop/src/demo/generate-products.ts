@@ -18,7 +18,7 @@ export const generatedSellerId = (s: number): string => `01960000-0000-7000-8000
 /** Seller `s` (0–49): 0 is the demo seller, whose account exists in `users`. */
 export function seller(s: number): { id: string; name: string } {
   return s === 0
-    ? { id: DEMO_IDS.seller, name: 'Sauda Demo Store' }
+    ? { id: DEMO_IDS.seller, name: 'Altyn Bazaar' }
     : { id: generatedSellerId(s), name: SELLER_NAMES[(s - 1) % SELLER_NAMES.length] ?? 'Seller' };
 }
 

@@ -7,7 +7,7 @@ import { announceProduct } from '../products/announce-product.ts';
 import { slugify } from '../products/slug.ts';
 import { DEMO_CATEGORIES, DEMO_PRODUCTS } from './catalog.ts';
 
-const DEMO_SELLER_NAME = 'Sauda Demo Store';
+const DEMO_SELLER_NAME = 'Altyn Bazaar';
 
 /** Inserts what is missing of the hand-written demo catalog and announces each new product. Returns how many were new. */
 export async function seedDemo(db: Db): Promise<number> {
