@@ -47,7 +47,11 @@ describe('the web app', () => {
     await register(page, customer);
     expect(await page.getByTestId('account-menu').textContent()).toContain('Aigerim');
 
+    // Registering ends with a navigation to the page the customer came from; the menu closes on navigation,
+    // so open it once the page has settled there.
+    await page.waitForLoadState('networkidle');
     await page.getByTestId('account-menu').click();
+    await page.getByTestId('logout-button').waitFor();
     await screenshot(page, 'desktop-account-menu');
     await page.getByTestId('logout-button').click();
     await page.getByTestId('account-menu').waitFor({ state: 'detached' });
