@@ -2,6 +2,8 @@ import type { ReturnRequest, ReturnStatus } from '@sauda/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useToast } from '../../components/Toasts.tsx';
 import type { Page } from './api.ts';
@@ -18,6 +20,32 @@ const STATUSES: ReadonlyArray<ReturnStatus | ''> = [
   'rejected',
   '',
 ];
+
+type QueueProps = Parameters<typeof ReturnsQueue>[0];
+
+/** The returns queue as a page of its own (seller and admin areas): a way back, the title, the queue. */
+export function ReturnsQueuePage({
+  back,
+  title,
+  subtitle,
+  ...queue
+}: QueueProps & { back: { to: string; label: string }; title: string; subtitle: string }) {
+  useDocumentTitle(title);
+  return (
+    <div className="od-page od-narrow">
+      <nav className="od-crumbs">
+        <Link to={back.to}>{back.label}</Link>
+      </nav>
+      <header className="od-head">
+        <div>
+          <h1>{title}</h1>
+          <p className="od-muted">{subtitle}</p>
+        </div>
+      </header>
+      <ReturnsQueue {...queue} />
+    </div>
+  );
+}
 
 /** Return requests to decide (seller's own, or every one for an admin): approve, or reject with a note. */
 export function ReturnsQueue({
