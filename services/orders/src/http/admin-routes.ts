@@ -8,16 +8,12 @@ import { OrderNotFound } from '../errors.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { listOrders } from '../orders/list-orders.ts';
 import { orderView } from '../orders/order-view.ts';
-import { decideReturn } from '../returns/decide-return.ts';
 import { listReturns } from '../returns/list-returns.ts';
+import { IdParams, Paging } from './params.ts';
+import { returnDecisionRoutes } from './return-decision-routes.ts';
 
 const read = { access: ['admin', 'support'], owns: "any customer's orders (staff)" } as const;
 const write = { access: ['admin'], owns: "any customer's orders (admin)" } as const;
-const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
-const Paging = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-};
 
 /** Registers the admin routes. */
 export function adminRoutes(app: App, ctx: OrdersContext): void {
@@ -128,34 +124,9 @@ export function adminRoutes(app: App, ctx: OrdersContext): void {
     },
     async (request) => listReturns(ctx.db, request.query),
   );
-  for (const [verb, approve] of [
-    ['approve', true],
-    ['reject', false],
-  ] as const) {
-    app.post(
-      `/admin/returns/:id/${verb}`,
-      {
-        config: { auth: { access: ['admin', 'support'], owns: "any customer's returns (staff)" } },
-        schema: {
-          tags: ['returns'],
-          summary: approve ? 'Approve a return' : 'Reject a return, with a note',
-          params: IdParams,
-          body: Type.Optional(
-            Type.Object(
-              { note: Type.Optional(Type.String({ maxLength: 1000 })) },
-              { additionalProperties: false },
-            ),
-          ),
-          response: { 200: ReturnRequest },
-        },
-      },
-      async (request) =>
-        withTransaction(ctx.db, (tx) =>
-          decideReturn(ctx, tx, principalOf(request), request.params.id, {
-            approve,
-            note: request.body?.note,
-          }),
-        ),
-    );
-  }
+  returnDecisionRoutes(app, ctx, {
+    prefix: '/admin/returns',
+    auth: { access: ['admin', 'support'], owns: "any customer's returns (staff)" },
+    summaries: { approve: 'Approve a return', reject: 'Reject a return, with a note' },
+  });
 }

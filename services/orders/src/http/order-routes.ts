@@ -7,12 +7,12 @@ import {
   OrderPage,
   OrderStatus,
   ReturnRequest,
-  Uuid,
 } from '@sauda/contracts';
 import { idempotencyKeyOf, principalOf, requestLocale, withTransaction, type App } from '@sauda/kit';
 import { Type } from '@sinclair/typebox';
 import { checkOut } from '../checkout/check-out.ts';
 import type { OrdersContext } from '../context.ts';
+import { IdParams } from './params.ts';
 import { findOrder } from '../data/orders-repo.ts';
 import { OrderNotFound } from '../errors.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
@@ -24,7 +24,6 @@ import { streamOrder } from './order-stream.ts';
 
 const own = { access: ['customer'], owns: "the caller's own orders" } as const;
 const tags = ['orders'];
-const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 /** Registers the customer routes. */
 export function orderRoutes(app: App, ctx: OrdersContext): void {

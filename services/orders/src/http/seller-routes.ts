@@ -14,19 +14,15 @@ import type { OrdersContext } from '../context.ts';
 import { findOrder } from '../data/orders-repo.ts';
 import { OrderNotFound } from '../errors.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
-import { decideReturn } from '../returns/decide-return.ts';
 import { listReturns } from '../returns/list-returns.ts';
+import { IdParams, Paging } from './params.ts';
+import { returnDecisionRoutes } from './return-decision-routes.ts';
 import { getSellerOrder, listSellerOrders } from '../sellers/seller-orders.ts';
 
 const seller = {
   access: ['seller'],
   owns: "the caller's own seller orders and returns of their items",
 } as const;
-const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
-const Paging = {
-  page: Type.Integer({ minimum: 1, default: 1 }),
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-};
 const SellerOrderDetail = Type.Object({
   sellerOrder: SellerOrder,
   lines: Type.Array(OrderLine),
@@ -115,34 +111,12 @@ export function sellerRoutes(app: App, ctx: OrdersContext): void {
     },
     async (request) => listReturns(ctx.db, { ...request.query, sellerId: principalOf(request).id }),
   );
-  for (const [verb, approve] of [
-    ['approve', true],
-    ['reject', false],
-  ] as const) {
-    app.post(
-      `/seller/returns/:id/${verb}`,
-      {
-        config: { auth: seller },
-        schema: {
-          tags: ['returns'],
-          summary: approve ? 'Approve a return of my items' : 'Reject a return of my items, with a note',
-          params: IdParams,
-          body: Type.Optional(
-            Type.Object(
-              { note: Type.Optional(Type.String({ maxLength: 1000 })) },
-              { additionalProperties: false },
-            ),
-          ),
-          response: { 200: ReturnRequest },
-        },
-      },
-      async (request) =>
-        withTransaction(ctx.db, (tx) =>
-          decideReturn(ctx, tx, principalOf(request), request.params.id, {
-            approve,
-            note: request.body?.note,
-          }),
-        ),
-    );
-  }
+  returnDecisionRoutes(app, ctx, {
+    prefix: '/seller/returns',
+    auth: seller,
+    summaries: {
+      approve: 'Approve a return of my items',
+      reject: 'Reject a return of my items, with a note',
+    },
+  });
 }
