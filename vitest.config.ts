@@ -8,6 +8,7 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'services/*/src/**/*.test.ts',
       'tools/**/*.test.ts',
+      'bench/**/*.test.ts',
       'apps/web/src/**/*.test.ts',
     ],
     // System tests (`*.e2e.test.ts`) need the whole system; they run in `npm run test:e2e`.

@@ -11,7 +11,8 @@ export default defineConfig({
   plugins: [react()],
   // Workspace packages resolve to their TypeScript source, as everywhere else in the repository (ADR 0001).
   resolve: { conditions: ['sauda-source', ...defaultClientConditions] },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  // The manifest maps entry and lazy chunks to their files: bundle-budget.test.ts reads it.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, target: 'es2022', manifest: true },
   server: { port: 5173, proxy: api },
   preview: { port: 4173, proxy: api },
 });

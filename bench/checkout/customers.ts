@@ -41,6 +41,54 @@ async function call<T>(
   return JSON.parse(text) as T;
 }
 
+/**
+ * Follows the order as the web app does, over its server-sent events stream, until it is confirmed or has
+ * ended; answers the last status seen.
+ */
+async function followOrder(
+  base: string,
+  orderId: string,
+  headers: Record<string, string>,
+  deadline: number,
+): Promise<string> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), Math.max(1, deadline - performance.now()));
+  let status = 'pending';
+  try {
+    const response = await request(`${base}/api/orders/${orderId}/stream`, {
+      dispatcher: agent,
+      headers: { ...headers, accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    if (response.statusCode !== 200) {
+      await response.body.text();
+      throw new Error(`GET /api/orders/${orderId}/stream: ${response.statusCode}`);
+    }
+    let buffer = '';
+    for await (const chunk of response.body) {
+      buffer += (chunk as Buffer).toString('utf8');
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = frame.split('\n').find((line) => line.startsWith('data: '));
+        if (!data) continue;
+        status = (JSON.parse(data.slice(6)) as { status: string }).status;
+        if (['confirmed', 'failed', 'cancelled'].includes(status)) {
+          response.body.destroy();
+          return status;
+        }
+      }
+    }
+    return status;
+  } catch (error) {
+    if (controller.signal.aborted) return status;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function newBuyer(base: string): Promise<Buyer> {
   const email = `bench.${randomBytes(6).toString('hex')}@example.kz`;
   const { accessToken } = await call<{ accessToken: string }>(
@@ -108,18 +156,9 @@ export async function runCustomers(options: {
             { shippingAddressId: buyer.addressId, payment: { method: 'card', token: buyer.card } },
           );
           answers.push(performance.now() - t0);
-          for (;;) {
-            const now = await call<{ status: string }>(base, 'GET', `/api/orders/${order.id}`, buyer.headers);
-            if (now.status === 'confirmed') {
-              latencies.push(performance.now() - t0);
-              break;
-            }
-            if (now.status === 'failed' || now.status === 'cancelled' || performance.now() > until + 30_000) {
-              failed += 1;
-              break;
-            }
-            await new Promise((resolve) => setTimeout(resolve, 50));
-          }
+          const status = await followOrder(base, order.id, buyer.headers, until + 30_000);
+          if (status === 'confirmed') latencies.push(performance.now() - t0);
+          else failed += 1;
         } catch (error) {
           failed += 1;
           console.warn((error as Error).message);

@@ -4,11 +4,13 @@
  * and the gateway running as separate processes (from source), with 1, 10 and 50 customers at once.
  * Events travel through pg-boss (embedded mode) or NATS JetStream (cluster mode's transport).
  * Usage: npm run bench:checkout -- [--seconds 20] [--mode pg|nats|both] [--customers 1,10,50]
+ * BENCH_LOG_DIR=dir keeps the services' logs; BENCH_CPU_PROF=dir writes a V8 CPU profile per service.
  * Database: BENCH_DATABASE_URL (admin URL; default postgres://postgres@127.0.0.1:5432/postgres); NATS_URL.
  * Writes bench/results/checkout.{json,md}.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import { demoVariantId } from '@sauda/contracts';
 import postgres from 'postgres';
 import { freePort } from '../../tools/runner/ports.ts';
 import { runCustomers, type Round } from './customers.ts';
+import { cpuBetween, snapshotCpu } from './cpu.ts';
 
 const { values } = parseArgs({
   options: {
@@ -88,17 +91,29 @@ async function startSystem(mode: 'pg' | 'nats') {
       MEDIA_DIR: join(dataDir, 'media'),
       RATE_LIMIT_PER_MINUTE: '10000000',
       AUTH_RATE_LIMIT_PER_MINUTE: '10000000',
+      CHECKOUT_RATE_LIMIT_PER_MINUTE: '10000000',
       EVENT_TRANSPORT: mode,
       ...(mode === 'nats' ? { NATS_URL: natsUrl } : { BUS_DATABASE_URL: withDb(`${prefix}_bus`) }),
       ...(service === 'gateway'
         ? {}
         : { DATABASE_URL: withDb(`${prefix}_${service}`), DATABASE_POOL_MAX: '8' }),
     };
+    const logs = process.env['BENCH_LOG_DIR'];
     const child = spawn(
       process.execPath,
-      ['--conditions=sauda-source', '--import', 'tsx', join(REPO, 'services', service, 'src', 'main.ts')],
-      { env, stdio: ['ignore', 'ignore', 'inherit'] },
+      [
+        '--conditions=sauda-source',
+        ...(process.env['BENCH_CPU_PROF']
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
+          : []),
+        '--import',
+        'tsx',
+        join(REPO, 'services', service, 'src', 'main.ts'),
+      ],
+      { env, stdio: ['ignore', logs ? 'pipe' : 'ignore', 'inherit'] },
     );
+    // BENCH_LOG_DIR keeps each service's log (warnings and errors) for a look after the run.
+    if (logs) child.stdout?.pipe(createWriteStream(join(logs, `${service}.log`)));
     children.push(child);
     await waitReady(urls[`${service.toUpperCase()}_URL`] ?? '', child, service);
   }
@@ -106,8 +121,10 @@ async function startSystem(mode: 'pg' | 'nats') {
   const stock = postgres(withDb(`${prefix}_stock`), { max: 1, onnotice: () => undefined });
   await stock`update stock_levels set on_hand = on_hand + 1000000 where depot_id = '01950000-0000-7000-8000-0000000de001'`;
   await stock.end();
+  const pids = new Map(SERVICES.map((s, i) => [s, children[i]?.pid ?? 0] as const));
   return {
     gateway: urls['GATEWAY_URL'] ?? '',
+    cpu: () => snapshotCpu(pids, adminUrl, prefix),
     stockDb: withDb(`${prefix}_stock`),
     async stop() {
       for (const child of children.reverse()) {
@@ -123,19 +140,30 @@ async function startSystem(mode: 'pg' | 'nats') {
   };
 }
 
-const results: Array<Round & { mode: string }> = [];
+const results: Array<Round & { mode: string; cpuMsPerOrder: Record<string, number> }> = [];
 for (const mode of modes) {
   console.log(`\n== ${mode === 'pg' ? 'embedded (pg-boss)' : 'cluster transport (NATS JetStream)'} ==`);
   const system = await startSystem(mode);
   try {
     for (const customers of levels) {
+      const before = await system.cpu();
+      const loadgenBefore = process.cpuUsage();
       const round = await runCustomers({
         gateway: system.gateway,
         customers,
         seconds,
         variants: Array.from({ length: 30 }, (_, i) => demoVariantId(i + 1)),
       });
-      results.push({ mode, ...round });
+      const cpuMs = cpuBetween(before, await system.cpu());
+      const loadgen = process.cpuUsage(loadgenBefore);
+      cpuMs['loadgen'] = (loadgen.user + loadgen.system) / 1000;
+      const perOrder = Object.fromEntries(
+        Object.entries(cpuMs)
+          .sort((a, b) => b[1] - a[1])
+          .map(([group, ms]) => [group, Math.round((ms / Math.max(1, round.confirmed)) * 10) / 10]),
+      );
+      results.push({ mode, ...round, cpuMsPerOrder: perOrder });
+      console.log('CPU ms per confirmed order:', JSON.stringify(perOrder));
       console.log(
         `${String(customers).padStart(3)} customers: ${round.confirmedPerSecond.toFixed(1)} confirmed/s, ` +
           `checkout→confirmed p50 ${round.p50Ms} ms p99 ${round.p99Ms} ms, failed ${round.failed}`,
@@ -156,7 +184,7 @@ const rows = results.map(
 const md = `# Checkout benchmark (bench/checkout)
 
 End to end through the gateway: each customer loops \`GET /api/cart\`, \`POST /api/cart/items\`,
-\`POST /api/checkout\` (sandbox card 4242), then polls \`GET /api/orders/:id\` every 50 ms until \`confirmed\`.
+\`POST /api/checkout\` (sandbox card 4242), then follows the order's event stream (\`GET /api/orders/:id/stream\`, as the web app does) until \`confirmed\`.
 Six services run as separate Node processes (from source, \`tsx\`), PostgreSQL ${adminUrl.replace(/\/\/[^@]*@/, '//')},
 ${seconds} s per level, load generator on the same machine. ${machine}. ${new Date().toISOString()}.
 

@@ -164,18 +164,24 @@ export function businessDashboard(): string {
     ),
     panel(
       'Checkout funnel (last hour)',
-      [{ expr: `sum by (step) (increase(${METRICS.checkoutSteps}[1h]))`, legend: '{{step}}' }],
+      [
+        {
+          expr: `sum by (step, outcome) (increase(${METRICS.checkoutSteps}[1h]))`,
+          legend: '{{step}} {{outcome}}',
+        },
+      ],
       { x: 0, y: 8 },
     ),
     panel(
       'Payment declines (share of authorizations)',
       [
         {
-          expr: `sum(rate(${METRICS.paymentAuthorizations}{outcome="declined"}[15m])) / sum(rate(${METRICS.paymentAuthorizations}[15m]))`,
+          // A 3-D Secure challenge is not an answer yet: the share is of authorized and declined ones.
+          expr: `sum(rate(${METRICS.paymentAuthorizations}{outcome="declined"}[15m])) / sum(rate(${METRICS.paymentAuthorizations}{outcome=~"authorized|declined"}[15m]))`,
           legend: 'declined',
         },
         {
-          expr: `sum by (reason) (rate(${METRICS.paymentAuthorizations}{outcome="declined"}[15m]))`,
+          expr: `sum by (reason) (rate(${METRICS.paymentDeclines}[15m])) / scalar(sum(rate(${METRICS.paymentAuthorizations}{outcome=~"authorized|declined"}[15m])))`,
           legend: '{{reason}}',
         },
       ],
@@ -196,7 +202,7 @@ export function businessDashboard(): string {
     ),
     panel(
       'Orders stuck in the saga',
-      [{ expr: `sum by (state) (${METRICS.sagaStuck})`, legend: '{{state}}' }],
+      [{ expr: `max by (state) (${METRICS.sagaStuck})`, legend: '{{state}}' }],
       { x: 12, y: 16 },
     ),
   ];

@@ -63,7 +63,7 @@ function commonConfig(): Manifest {
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
       NATS_URL: CLUSTER.natsUrl,
-      OTEL_EXPORTER: 'none',
+      TRACE_EXPORTER: 'none',
       SAUDA_MODE: 'cluster',
       SHUTDOWN_TIMEOUT_MS: String(CLUSTER.shutdownMs),
     },
@@ -119,7 +119,7 @@ const OVERLAYS: Record<'dev' | 'prod', OverlaySettings> = {
     instances: 3,
     storage: '20Gi',
     floor: (service) => service.scaling.min,
-    config: { OTEL_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: CLUSTER.otlpEndpoint },
+    config: { TRACE_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: CLUSTER.otlpEndpoint },
   },
 };
 

@@ -1,7 +1,9 @@
 /**
  * Monitoring as data: the scrape configuration of the local stack and the SLO alerting rules, built on
  * the metric names the kit exports (packages/kit/src/observability/metrics.ts, events/metrics.ts,
- * runtime.ts) plus the business metrics orders, payment and shipping are expected to export.
+ * runtime.ts) plus the business metrics orders, payment and shipping export
+ * (services/orders/src/checkout/checkout-metrics.ts, payment/src/intents/payment-metrics.ts,
+ * shipping/src/tracking/delivery-metrics.ts).
  */
 import type { ServiceDescription } from './description.ts';
 
@@ -19,10 +21,17 @@ export const METRICS = {
   restarts: 'kube_pod_container_status_restarts_total',
   // Business metrics (counters unless noted), exported by orders, payment and shipping.
   ordersPlaced: 'orders_placed_total',
+  /** {currency}, minor units of confirmed orders. */
   gmv: 'orders_gmv_minor_total',
+  /** {step, outcome}: checkout placed|rejected, saga steps succeeded|retried, order confirmed|failed. */
   checkoutSteps: 'orders_checkout_steps_total',
+  /** Gauge {state}, read from the database: every orders replica reports the same value (take max). */
   sagaStuck: 'orders_saga_stuck',
+  /** {outcome}: authorized, declined, requires_action. */
   paymentAuthorizations: 'payment_authorizations_total',
+  /** {reason}: the provider's decline code. */
+  paymentDeclines: 'payment_declines_total',
+  /** {on_time}: "true" when delivered on or before the promised date. */
   deliveries: 'shipping_deliveries_total',
 } as const;
 

@@ -44,6 +44,7 @@ describe('service environment', () => {
       LOG_FORMAT: 'json',
       JWT_PRIVATE_KEYS_DIR: '/repo/.data/keys',
       MEDIA_DIR: '/repo/.data/media',
+      MAIL_DIR: '/repo/.data/mail',
       WEB_DIST: '/repo/apps/web/dist',
       USERS_URL: 'http://127.0.0.1:8101',
       SHOP_URL: 'http://127.0.0.1:8102',

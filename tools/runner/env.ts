@@ -43,6 +43,8 @@ export function serviceEnv(service: ServiceSpec, layout: SystemLayout): Record<s
     LOG_FORMAT: 'json',
     JWT_PRIVATE_KEYS_DIR: join(layout.dataDir, 'keys'),
     MEDIA_DIR: join(layout.dataDir, 'media'),
+    // Without SMTP_URL the kit's mailer writes every mail here as an .eml file (the demo's outgoing mail).
+    MAIL_DIR: join(layout.dataDir, 'mail'),
     WEB_DIST: layout.webDist,
   };
   // The gateway balances over every replica (`a,b`); services call the first instance of one another.

@@ -90,6 +90,18 @@ export class Supervisor {
     this.start();
   }
 
+  /**
+   * Chaos testing: SIGKILL the running process as a crash would (no shutdown hooks run); the supervisor
+   * then restarts it like any crash. False when no process was running.
+   */
+  crash(): boolean {
+    const child = this.child;
+    if (!child || child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+      return false;
+    signal(-child.pid, 'SIGKILL');
+    return true;
+  }
+
   /** Synchronous last resort for `process.on('exit')`. */
   killNow(): void {
     this.stopping = true;

@@ -42,6 +42,8 @@ export interface StartOptions {
   only?: readonly string[];
   /** Extra variables for every service; they win over the runner's. */
   env?: Record<string, string>;
+  /** Called once every instance's port is chosen, before any starts (chaos puts a fault proxy in front of one). */
+  onPortsAssigned?: (ports: ReadonlyMap<string, number>) => void;
   /** Aborting it during start-up stops whatever was started and rejects. */
   signal?: AbortSignal;
 }
@@ -56,6 +58,8 @@ export interface RunningSystem {
   busUrl: string;
   /** Restarts one instance (e.g. `shop-2`): SIGTERM, wait for it to exit, start, wait until ready. */
   restart(name: string): Promise<void>;
+  /** Chaos testing: SIGKILLs one instance as a crash would; the supervisor restarts it. False if not running. */
+  crash(name: string): boolean;
   /** Stops the services (SIGTERM, then SIGKILL), then PostgreSQL; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -101,6 +105,7 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
     if (options.reset) await wipe(dataDir, !options.databaseUrl, lock);
     const mode = options.ports ?? 'fixed';
     const ports = await assignPorts(services, mode, options.port);
+    options.onPortsAssigned?.(ports);
 
     const adminUrl = options.databaseUrl ?? (await startPostgres(dataDir, options, undo, reporter));
     options.signal?.throwIfAborted();
@@ -125,7 +130,12 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
       await supervisor.restart(STOP_GRACE_MS);
       await waitAll(supervisors, '/health/ready', wait, [supervisor]);
     };
-    return { url, dataDir, services: urls, busUrl: layout.busUrl, restart, stop };
+    const crash = (name: string): boolean => {
+      const supervisor = supervisors.find((s) => s.service.name === name);
+      if (!supervisor) throw new StartupError(`no instance "${name}" is running`);
+      return supervisor.crash();
+    };
+    return { url, dataDir, services: urls, busUrl: layout.busUrl, restart, crash, stop };
   } catch (error) {
     await stop();
     throw error;

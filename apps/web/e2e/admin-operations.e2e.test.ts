@@ -25,7 +25,7 @@ describe('the admin operations page', () => {
     // Some traffic, then wait for the next refreshes: the charts need two readings or more.
     for (let i = 0; i < 30; i += 1) await page.request.get(`/api/products?limit=5&page=${(i % 5) + 1}`);
     await expect
-      .poll(() => page.locator('.ops-spark__line').count(), { timeout: 20_000, interval: 1000 })
+      .poll(() => page.locator('.chart-spark__line').count(), { timeout: 20_000, interval: 1000 })
       .toBeGreaterThan(0);
     await screenshot(page, 'admin-operations-desktop', true);
   });
@@ -36,7 +36,7 @@ describe('the admin operations page', () => {
     await page.goto('/admin/operations');
     await page.getByRole('heading', { name: 'Эксплуатация' }).waitFor();
     await page.locator('.ops-card[aria-labelledby]').first().waitFor({ timeout: 60_000 });
-    await page.locator('.ops-spark__line').first().waitFor({ timeout: 30_000 });
+    await page.locator('.chart-spark__line').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'admin-operations-phone-ru');
   });
 

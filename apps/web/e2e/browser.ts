@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
-export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/** Where every e2e file saves its screenshots: CI keeps the folder as an artifact (see .ci/run). */
+export const SCREENSHOTS = fileURLToPath(new URL('../../../artifacts/screenshots/', import.meta.url));
 export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 export const PHONE = {
   viewport: { width: 390, height: 844 },
@@ -73,6 +74,33 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
+/** A call through the gateway as a demo account (for ids the pages under test need, or setup steps). */
+export async function apiAs<T>(
+  baseUrl: string,
+  email: string,
+  path: string,
+  body?: unknown,
+  method: 'GET' | 'POST' | 'DELETE' = body === undefined ? 'GET' : 'POST',
+): Promise<T> {
+  const auth = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  const { accessToken } = (await auth.json()) as { accessToken: string };
+  const response = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${accessToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 /** Signs in through the login form and waits for the account menu. */
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
@@ -81,4 +109,21 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await form.locator('input[name="password"]').fill(password);
   await form.locator('button[type="submit"]').click();
   await page.getByTestId('account-menu').waitFor();
+}
+
+/**
+ * On the driver's round page: every stop still open fails as "nobody at home", so the round ends and the only
+ * demo driver is free for the next plan of the day (suites share one system and run in any order).
+ */
+export async function endDriverRound(page: Page): Promise<void> {
+  const undone = page.locator('[data-testid="driver-stop"]:not(.dr-stop--done)');
+  for (let left = await undone.count(); left > 0; left = await undone.count()) {
+    await undone.first().click();
+    await page.getByRole('button', { name: 'Could not deliver' }).click();
+    await page.getByLabel('Nobody at home').check();
+    await page.getByTestId('confirm-failure').click();
+    await page.getByTestId('driver-stops').waitFor();
+    for (let wait = 0; wait < 60 && (await undone.count()) >= left; wait += 1)
+      await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }

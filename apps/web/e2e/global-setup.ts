@@ -9,6 +9,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The system's event bus database (empty when testing a running system without E2E_BUS_URL). */
     busUrl: string;
+    /** The system's data directory: logs under `logs/`, signing keys under `keys/` (E2E_DATA_DIR when given). */
+    dataDir: string;
   }
 }
 
@@ -17,6 +19,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (given) {
     project.provide('baseUrl', given);
     project.provide('busUrl', process.env['E2E_BUS_URL'] ?? '');
+    project.provide('dataDir', process.env['E2E_DATA_DIR'] ?? '');
     return () => Promise.resolve();
   }
   const { startSystem } = await import('../../../tools/runner/system.ts');
@@ -33,6 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   project.provide('baseUrl', system.url);
   project.provide('busUrl', system.busUrl);
+  project.provide('dataDir', system.dataDir);
   return async () => {
     await system.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -20,3 +20,4 @@ export * from './api/shipping.ts';
 export * from './api/dispatching.ts';
 export * from './api/operations.ts';
 export * from './api/assistant.ts';
+export * from './api/stats.ts';

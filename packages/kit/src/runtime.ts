@@ -21,6 +21,7 @@ import {
 import { addReadinessCheck } from './http/health.ts';
 import type { App } from './http/service.ts';
 import { loggerOptions } from './observability/logger.ts';
+import { initServiceTracing, type TracingConfig } from './observability/tracing.ts';
 
 /** The configuration fields the runtime reads (from `baseConfig` and `dataConfig`). */
 export interface DataRuntimeConfig {
@@ -28,9 +29,13 @@ export interface DataRuntimeConfig {
   DATABASE_POOL_MAX: number;
   EVENT_TRANSPORT: 'pg' | 'nats';
   NATS_URL?: string | undefined;
+  NATS_STREAM?: string | undefined;
+  NATS_SUBJECT_PREFIX?: string | undefined;
   BUS_DATABASE_URL?: string | undefined;
   LOG_LEVEL: string;
   LOG_FORMAT: 'json' | 'pretty';
+  TRACE_EXPORTER: TracingConfig['TRACE_EXPORTER'];
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
 }
 
 export interface DataRuntime {
@@ -56,14 +61,23 @@ export function createEventTransport(
 ): EventTransport {
   if (config.EVENT_TRANSPORT === 'nats') {
     if (!config.NATS_URL) throw new ConfigError(['NATS_URL: is required when EVENT_TRANSPORT=nats']);
-    return createNatsTransport({ servers: config.NATS_URL.split(','), logger, name: service });
+    return createNatsTransport({
+      servers: config.NATS_URL.split(','),
+      logger,
+      name: service,
+      ...(config.NATS_STREAM ? { stream: config.NATS_STREAM } : {}),
+      ...(config.NATS_SUBJECT_PREFIX ? { subjectPrefix: config.NATS_SUBJECT_PREFIX } : {}),
+    });
   }
   if (!config.BUS_DATABASE_URL)
     throw new ConfigError(['BUS_DATABASE_URL: is required when EVENT_TRANSPORT=pg']);
   return createPgBossTransport({ connectionString: config.BUS_DATABASE_URL, logger, maxConnections: 4 });
 }
 
-/** Opens the pool, applies migrations and prepares transport and relay (not yet started). */
+/**
+ * Starts tracing (first, so every later span reaches the configured exporter), opens the pool, applies
+ * the migrations and prepares transport and relay (not yet started).
+ */
 export async function openDataRuntime(
   service: string,
   config: DataRuntimeConfig,
@@ -71,6 +85,7 @@ export async function openDataRuntime(
   /** More kit tables the service uses besides the event tables (e.g. `idempotencyMigrations`). */
   kitMigrations: MigrationFile[] = [],
 ): Promise<DataRuntime> {
+  initServiceTracing(service, config);
   const logger = pino(loggerOptions({ service, level: config.LOG_LEVEL, format: config.LOG_FORMAT }));
   const db = createDb(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX, applicationName: service });
   const { applied } = await migrate(db, migrations, [...eventMigrations, ...kitMigrations]);

@@ -1,8 +1,10 @@
 /** Builds the gateway without listening: security, proxy, merged docs, aggregated health, web app. */
-import { createService, type App, type TokenVerifier } from '@sauda/kit';
+import { createService, processFaultSettings, type App, type TokenVerifier } from '@sauda/kit';
 import { Type } from '@sinclair/typebox';
 import { request } from 'undici';
 import { mergeOpenApi } from './docs/merge-openapi.ts';
+import { createFaultStore } from './faults/fault-store.ts';
+import { registerFaults } from './faults/faults-routes.ts';
 import { aggregateHealth } from './health/aggregate.ts';
 import { createOperationsMonitor } from './operations/collect-operations.ts';
 import { registerOperations } from './operations/operations-route.ts';
@@ -23,6 +25,8 @@ export interface GatewayDeps {
     | 'REDIS_URL'
     | 'RATE_LIMIT_PER_MINUTE'
     | 'AUTH_RATE_LIMIT_PER_MINUTE'
+    | 'CHECKOUT_RATE_LIMIT_PER_MINUTE'
+    | 'CODE_ATTEMPTS_PER_15_MINUTES'
     | 'UPSTREAM_TIMEOUT_MS'
     | 'WEB_DIST'
     | 'MICRO_CACHE_MB'
@@ -31,6 +35,8 @@ export interface GatewayDeps {
   verifier: TokenVerifier;
   /** The micro-cache to use (tests pass one with their own clock); else one of MICRO_CACHE_MB. */
   microCache?: MicroCache;
+  /** Fault flags routes (ADR 0007); by default as the environment allows (dev and test runs only). */
+  faults?: boolean;
 }
 
 /** The gateway app and a closer for what it opened (Redis, the docs refresher). */
@@ -56,6 +62,8 @@ export async function buildApp(deps: GatewayDeps): Promise<{ app: App; close: ()
     hsts: deps.config.HSTS,
     perMinute: deps.config.RATE_LIMIT_PER_MINUTE,
     authPerMinute: deps.config.AUTH_RATE_LIMIT_PER_MINUTE,
+    checkoutPerMinute: deps.config.CHECKOUT_RATE_LIMIT_PER_MINUTE,
+    codeAttemptsPer15Minutes: deps.config.CODE_ATTEMPTS_PER_15_MINUTES,
     verifier: deps.verifier,
     ...(deps.config.REDIS_URL ? { redisUrl: deps.config.REDIS_URL } : {}),
   });
@@ -87,6 +95,7 @@ export async function buildApp(deps: GatewayDeps): Promise<{ app: App; close: ()
     },
   );
   registerOperations(app, createOperationsMonitor(pools));
+  if (deps.faults ?? processFaultSettings().enabled) registerFaults(app, createFaultStore([...pools.keys()]));
   await registerProxy(app, {
     upstreams: primary,
     pools,

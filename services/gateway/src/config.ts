@@ -23,6 +23,10 @@ export const GatewayConfig = Type.Object({
   CORS_ORIGINS: Type.String({ default: '' }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 1200 }),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 30 }),
+  /** Checkout attempts per customer per minute: no one buys twenty times a minute by hand. */
+  CHECKOUT_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
+  /** Promo and gift-card codes a caller may try per 15 minutes (guessing codes is the abuse). */
+  CODE_ATTEMPTS_PER_15_MINUTES: Type.Integer({ minimum: 1, default: 30 }),
   UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 15_000 }),
   /**
    * Memory for the micro-cache of anonymous public GET answers marked `s-maxage` (kept at most that long,

@@ -1,9 +1,10 @@
-/** The gateway process: config → verifier → app → listen. */
-import { createUsersVerifier, runService } from '@sauda/kit';
+/** The gateway process: config → tracing → verifier → app → listen. */
+import { createUsersVerifier, initServiceTracing, runService } from '@sauda/kit';
 import { buildApp } from './app.ts';
 import { readConfig, upstreams } from './config.ts';
 
 const config = readConfig();
+initServiceTracing('gateway', config);
 const verifier = createUsersVerifier(config);
 const { app, close } = await buildApp({ config, upstreams: upstreams(config), verifier });
 await runService(app, {

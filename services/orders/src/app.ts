@@ -4,9 +4,11 @@ import type { OrdersContext } from './context.ts';
 import { ordersErrors } from './errors.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { cartRoutes } from './http/cart-routes.ts';
+import { mailRoutes } from './http/mail-routes.ts';
 import { orderRoutes } from './http/order-routes.ts';
 import { returnPhotoRoutes } from './http/return-photo-routes.ts';
 import { sellerRoutes } from './http/seller-routes.ts';
+import { statsRoutes } from './http/stats-routes.ts';
 
 export interface OrdersDeps {
   ctx: OrdersContext;
@@ -35,5 +37,7 @@ export async function buildApp(deps: OrdersDeps): Promise<App> {
   await returnPhotoRoutes(app, deps.ctx);
   sellerRoutes(app, deps.ctx);
   adminRoutes(app, deps.ctx);
+  mailRoutes(app, deps.ctx);
+  statsRoutes(app, deps.ctx);
   return app;
 }

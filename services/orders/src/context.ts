@@ -15,6 +15,8 @@ export interface OrdersSettings {
   webBaseUrl: string;
   mediaDir: string;
   cartCookieSecure: boolean;
+  /** Staff may read the customer mail through the API (embedded mode: a development aid). */
+  mailViewer: boolean;
 }
 
 export interface OrdersContext {
@@ -39,4 +41,5 @@ export const defaultSettings: OrdersSettings = {
   webBaseUrl: '',
   mediaDir: '.data/media',
   cartCookieSecure: false,
+  mailViewer: true,
 };

@@ -15,6 +15,12 @@ export const ItemsUnavailable = errorType(
   409,
   'Some items are no longer available; review the cart',
 );
+/** The cart changed between the quote and the order's creation (another tab added or removed items). */
+export const CartChanged = errorType(
+  'CART_CHANGED',
+  409,
+  'Your cart changed while you were checking out; review it and try again',
+);
 /** The shipping address is not among the caller's addresses. */
 export const AddressNotFound = errorType('ADDRESS_NOT_FOUND', 404, 'No such address among yours');
 /** The delivery option does not exist for this address and cart. */
@@ -58,6 +64,7 @@ export const ordersErrors: ErrorCatalogue = [
   VariantUnavailable,
   CartFull,
   ItemsUnavailable,
+  CartChanged,
   AddressNotFound,
   DeliveryOptionInvalid,
   PaymentMethodInvalid,

@@ -1,9 +1,18 @@
 /** The orders process: config → data runtime → context → app → consumers → saga loop → listen. */
-import { createUsersVerifier, idempotencyMigrations, openDataRuntime, runService } from '@sauda/kit';
+import {
+  createMailer,
+  createUsersVerifier,
+  idempotencyMigrations,
+  openDataRuntime,
+  runService,
+} from '@sauda/kit';
 import { buildApp } from './app.ts';
+import { exposeOrdersMetrics } from './checkout/checkout-metrics.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { seedDemoHistory } from './demo/seed-history.ts';
 import { readConfig } from './config.ts';
 import { fulfilmentHandlers, sagaHandlers } from './events/subscribe.ts';
+import { startMailRelay } from './notifications/mail-relay.ts';
 import { startSagaLoop } from './saga-loop.ts';
 import { createOrdersContext } from './wiring.ts';
 
@@ -22,6 +31,7 @@ const { ctx, close } = createOrdersContext(
   (orderId) => void runtime.db.notify('orders_saga', orderId),
 );
 const app = await buildApp({ ctx, auth: verifier, logLevel: config.LOG_LEVEL, logFormat: config.LOG_FORMAT });
+exposeOrdersMetrics(app, runtime.db, config.SAGA_STUCK_AFTER_MS);
 sagaHandlers(runtime.consumer('saga', { maxAttempts: 20 }), ctx);
 fulfilmentHandlers(runtime.consumer('fulfilment', { maxAttempts: 20 }), ctx);
 runtime.attach(app);
@@ -32,11 +42,36 @@ if (config.DEMO_SEED) {
     (created) => runtime.logger.info({ created }, 'demo orders seeded'),
     (error: unknown) => runtime.logger.warn({ err: error }, 'demo orders not seeded (shop unavailable?)'),
   );
+  await seedDemoHistory(ctx).then(
+    (created) => runtime.logger.info({ created }, 'demo order history seeded'),
+    (error: unknown) =>
+      runtime.logger.warn({ err: error }, 'demo order history not seeded (shop unavailable?)'),
+  );
 }
 const saga = await startSagaLoop(runtime.db, ctx, config.SAGA_SWEEP_MS, runtime.logger);
+const mailer = createMailer(config, runtime.logger);
+// Without SMTP_URL or MAIL_DIR there is nowhere to send to: mail stays queued until one is configured.
+const mail =
+  mailer.kind === 'log'
+    ? undefined
+    : startMailRelay(
+        runtime.db,
+        mailer,
+        { pollMs: config.MAIL_RELAY_MS, leaseMs: config.MAIL_LEASE_MS },
+        runtime.logger,
+      );
+if (!mail) runtime.logger.warn('neither SMTP_URL nor MAIL_DIR is set: customer mail stays in email_outbox');
 await runService(app, {
   port: config.PORT,
   host: config.HOST,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  closers: [() => saga.stop(), () => runtime.close(), () => close(), () => verifier.close()],
+  closers: [
+    () => saga.stop(),
+    () => runtime.close(),
+    () => close(),
+    () => verifier.close(),
+    // Closed in reverse: the relay stops (its last round done) before the pool goes.
+    () => mailer.close(),
+    async () => mail?.stop(),
+  ],
 });

@@ -55,6 +55,7 @@ export function createOrdersContext(
       webBaseUrl: config.WEB_BASE_URL.replace(/\/$/, ''),
       mediaDir: config.MEDIA_DIR,
       cartCookieSecure: config.CART_COOKIE_SECURE,
+      mailViewer: config.SAUDA_MODE === 'embedded',
     },
     now: () => new Date(),
     kick,

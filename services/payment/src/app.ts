@@ -7,6 +7,7 @@ import { cardRoutes } from './http/card-routes.ts';
 import { codRoutes } from './http/cod-routes.ts';
 import { intentRoutes } from './http/intent-routes.ts';
 import { sellerRoutes } from './http/seller-routes.ts';
+import { statsRoutes } from './http/stats-routes.ts';
 import { walletRoutes } from './http/wallet-routes.ts';
 import { webhookRoutes } from './http/webhook-routes.ts';
 
@@ -33,6 +34,7 @@ export async function buildApp(deps: PaymentDeps): Promise<App> {
   walletRoutes(app, deps.ctx);
   sellerRoutes(app, deps.ctx);
   adminRoutes(app, deps.ctx);
+  statsRoutes(app, deps.ctx);
   codRoutes(app, deps.ctx);
   await webhookRoutes(app, deps.ctx);
   return app;

@@ -10,7 +10,9 @@ import {
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { seedDemoHistory } from './demo/seed-history.ts';
 import { onGiftCardRedeemed } from './events/giftcard-redeemed.ts';
+import { exposePaymentMetrics } from './intents/payment-metrics.ts';
 import { createPaymentContext } from './providers/open-providers.ts';
 
 const config = readConfig();
@@ -20,9 +22,13 @@ const verifier = createUsersVerifier(config);
 const bankDb = createDb(config.DATABASE_URL, { max: 4, applicationName: 'payment-sandbox-bank' });
 const ctx = createPaymentContext(runtime.db, config, { bankDb });
 const app = await buildApp({ ctx, auth: verifier, logLevel: config.LOG_LEVEL, logFormat: config.LOG_FORMAT });
+exposePaymentMetrics(app);
 runtime.attach(app);
 runtime.consumer('wallet-credits').on(GiftCardRedeemed, onGiftCardRedeemed);
-if (config.DEMO_SEED) runtime.logger.info({ seeded: await seedDemo(ctx) }, 'demo payments seeded');
+if (config.DEMO_SEED) {
+  runtime.logger.info({ seeded: await seedDemo(ctx) }, 'demo payments seeded');
+  runtime.logger.info({ seeded: await seedDemoHistory(ctx) }, 'demo settlement history seeded');
+}
 await runtime.start();
 await runService(app, {
   port: config.PORT,

@@ -4,6 +4,7 @@ import type { CarrierRegistry } from './carriers/carrier.ts';
 import { shippingErrors } from './errors.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { carrierRoutes } from './http/carrier-routes.ts';
+import { statsRoutes } from './http/stats-routes.ts';
 import { trackingRoutes } from './http/tracking-routes.ts';
 import type { TrackPolicy } from './tracking/track.ts';
 
@@ -29,6 +30,7 @@ export async function buildApp(deps: ShippingDeps): Promise<App> {
   });
   trackingRoutes(app, deps.db, deps.policy);
   adminRoutes(app, deps.db, deps.policy);
+  statsRoutes(app, deps.db);
   await carrierRoutes(app, deps.db, deps.carriers, deps.policy);
   return app;
 }

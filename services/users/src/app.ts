@@ -5,6 +5,7 @@ import {
   createJwksVerifier,
   createHttpClient,
   createService,
+  tracingOptions,
   pingDb,
   type App,
   type Db,
@@ -16,7 +17,8 @@ import { accountRoutes } from './http/account-routes.ts';
 import { adminRoutes } from './http/admin-routes.ts';
 import { cabinetRoutes } from './http/cabinet-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
-import { jwksRoutes } from './http/jwks-routes.ts';
+import { jwksRoutes, revokedSessionRoutes } from './http/jwks-routes.ts';
+import { listRevokedSessions } from './sessions/list-revoked-sessions.ts';
 import { sellerRoutes } from './http/seller-routes.ts';
 import type { SigningKeys } from './tokens/load-signing-keys.ts';
 
@@ -31,9 +33,15 @@ export interface UsersDeps {
 /** The users service: accounts, sessions and tokens, seller shops. */
 export async function buildApp(deps: UsersDeps): Promise<App> {
   const { config, db, keys } = deps;
-  // The service checks its own tokens with its own keys: no HTTP call to itself.
+  const clock = deps.clock ?? (() => new Date());
+  // The service checks its own tokens with its own keys and its own ended sessions: no HTTP call to itself.
   const verifier = createJwksVerifier({
     fetchKeys: () => Promise.resolve(keys.jwks),
+    fetchRevokedSessions: (since) =>
+      listRevokedSessions(
+        { db, clock, accessTokens: { ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS } },
+        since === undefined ? undefined : new Date(since),
+      ),
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
   });
@@ -46,10 +54,7 @@ export async function buildApp(deps: UsersDeps): Promise<App> {
     logFormat: config.LOG_FORMAT,
     auth: verifier,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    tracing: {
-      exporter: config.OTEL_EXPORTER,
-      ...(config.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
-    },
+    tracing: tracingOptions(config),
   });
   const payment = createHttpClient({ service: 'payment', baseUrl: config.PAYMENT_URL, timeoutMs: 3000 });
   app.addHook('onClose', async () => {
@@ -65,7 +70,7 @@ export async function buildApp(deps: UsersDeps): Promise<App> {
 
   const ctx: UsersContext = {
     db,
-    clock: deps.clock ?? (() => new Date()),
+    clock,
     accessTokens: {
       keys,
       issuer: config.JWT_ISSUER,
@@ -94,5 +99,6 @@ export async function buildApp(deps: UsersDeps): Promise<App> {
   adminRoutes(app, ctx);
   sellerRoutes(app, ctx);
   jwksRoutes(app, keys);
+  revokedSessionRoutes(app, ctx);
   return app;
 }

@@ -1,6 +1,13 @@
 /** The users service's configuration: the only reader of `process.env`; parsed once, typed, frozen. */
 import { Type, type Static } from '@sinclair/typebox';
-import { ConfigError, baseConfig, dataConfig, embeddedServiceSecret, loadConfig } from '@sauda/kit';
+import {
+  ConfigError,
+  baseConfig,
+  dataConfig,
+  embeddedServiceSecret,
+  loadConfig,
+  mailConfig,
+} from '@sauda/kit';
 import type { KeySource } from './tokens/load-signing-keys.ts';
 
 const UsersConfigSchema = Type.Object({
@@ -35,10 +42,8 @@ const UsersConfigSchema = Type.Object({
     default: '',
     description: 'origin put in front of links in mail; empty: site-relative links (the local mailbox)',
   }),
-  SMTP_URL: Type.Optional(
-    Type.String({ description: 'smtp(s)://user:pass@host:port; unset: the local mailbox' }),
-  ),
-  MAIL_FROM: Type.String({ default: 'Sauda <no-reply@sauda.kz>' }),
+  // SMTP_URL (unset: the local mailbox, plus .eml files in MAIL_DIR), MAIL_FROM, MAIL_DIR: the kit's mailer.
+  ...mailConfig,
   SERVICE_CLIENT_SECRETS: Type.Optional(
     Type.String({
       description:

@@ -23,6 +23,8 @@ import { adminOrdersArea } from './admin-orders/area.tsx';
 import { adminOperationsArea } from './admin-operations/area.tsx';
 import { trackingArea } from './tracking/area.tsx';
 import { adminShipmentsArea } from './admin-shipments/area.tsx';
+import { sellerDashboardArea } from './seller-dashboard/area.tsx';
+import { adminDashboardArea } from './admin-dashboard/area.tsx';
 
 export const AREAS = [
   assistantArea,
@@ -45,6 +47,8 @@ export const AREAS = [
   adminOperationsArea,
   trackingArea,
   adminShipmentsArea,
+  sellerDashboardArea,
+  adminDashboardArea,
 ] as const satisfies readonly Area[];
 
 /** The i18n namespaces areas add, by name, with their English messages (the reference). */

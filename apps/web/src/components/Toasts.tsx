@@ -18,8 +18,6 @@ let nextId = 1;
 
 export interface ToastProviderProps {
   children: ReactNode;
-  /** Class prefix of the area's styles: `<prefix>-toasts`, `<prefix>-toast`, `<prefix>-toast--error`. */
-  classPrefix: string;
   /** Turns a failed call into a translated sentence. */
   describe: (error: unknown) => string;
   /** Accessible name of the message region. */
@@ -29,7 +27,7 @@ export interface ToastProviderProps {
 }
 
 /** Short-lived action messages, announced politely (success) or assertively (failure). */
-export function ToastProvider({ children, classPrefix, describe, label, keep = 2 }: ToastProviderProps) {
+export function ToastProvider({ children, describe, label, keep = 2 }: ToastProviderProps) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const push = useCallback(
     (text: string, tone: Toast['tone']) => {
@@ -52,11 +50,11 @@ export function ToastProvider({ children, classPrefix, describe, label, keep = 2
   return (
     <ToastContext.Provider value={toaster}>
       {children}
-      <div className={`${classPrefix}-toasts`} aria-label={label}>
+      <div className="toasts" role="region" aria-label={label}>
         {toasts.map((toast) => (
           <div
             key={toast.id}
-            className={`${classPrefix}-toast ${classPrefix}-toast--${toast.tone}`}
+            className={`toast toast--${toast.tone}`}
             role={toast.tone === 'error' ? 'alert' : 'status'}
             data-testid="toast"
           >

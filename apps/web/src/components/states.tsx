@@ -35,7 +35,8 @@ export function ErrorState({
 }: {
   title: string;
   error: unknown;
-  onRetry: () => void;
+  /** Without it the state only explains (e.g. a 404 that asking again will not fix). */
+  onRetry?: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -45,11 +46,13 @@ export function ErrorState({
       </span>
       <h2 className="state__title">{title}</h2>
       <p className="state__text">{problemMessage(error, t)}</p>
-      <div className="state__action">
-        <button type="button" className="btn btn--primary" onClick={onRetry}>
-          {t('errors.retry')}
-        </button>
-      </div>
+      {onRetry && (
+        <div className="state__action">
+          <button type="button" className="btn btn--primary" onClick={onRetry}>
+            {t('errors.retry')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { User } from '../api/types.ts';
@@ -7,6 +7,7 @@ import { useSession } from '../auth/useSession.ts';
 import { Icon } from '../components/Icon.tsx';
 import { workspacesOf } from '../app/nav.ts';
 import { initialsOf } from '../lib/initials.ts';
+import { useDismiss } from '../lib/useDismiss.ts';
 import './account-menu.css';
 
 /** Sign-in links for visitors; for a signed-in user, a menu with the account, workspaces and sign-out. */
@@ -42,25 +43,11 @@ function UserMenu({ user }: { user: User }) {
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => setOpen(false), [location.key]);
+  // Closed by a pick, Escape or a click outside — not by any navigation: a late redirect or a
+  // search-parameter update after opening must not snatch the menu away from the user.
+  const close = () => setOpen(false);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, setOpen, root, button);
 
   // The account page has its own sign-out button; keep `logout-button` unique on the page for tests.
   const logoutTestId = location.pathname === '/account' ? 'account-menu-logout' : 'logout-button';
@@ -92,14 +79,14 @@ function UserMenu({ user }: { user: User }) {
           </p>
           <ul className="account-menu__list">
             <li>
-              <Link to="/account" className="account-menu__item">
+              <Link to="/account" className="account-menu__item" onClick={close}>
                 <Icon name="user" size={18} />
                 {t('nav.account')}
               </Link>
             </li>
             {workspacesOf(user).map((item) => (
               <li key={item.to}>
-                <Link to={item.to} className="account-menu__item">
+                <Link to={item.to} className="account-menu__item" onClick={close}>
                   <Icon name="store" size={18} />
                   {t(item.label)}
                 </Link>
@@ -109,7 +96,10 @@ function UserMenu({ user }: { user: User }) {
           <button
             type="button"
             className="account-menu__item account-menu__logout"
-            onClick={() => void logout()}
+            onClick={() => {
+              close();
+              void logout();
+            }}
             data-testid={logoutTestId}
           >
             <Icon name="logout" size={18} />

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { visibleNav } from '../app/nav.ts';
 import { useSession } from '../auth/useSession.ts';
 import { Icon } from '../components/Icon.tsx';
 import { Logo } from '../components/Logo.tsx';
 import { MiniCart } from '../areas/cart/MiniCart.tsx';
 import { AccountMenu } from './AccountMenu.tsx';
+import { HeaderNav } from './HeaderNav.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { MobileMenu } from './MobileMenu.tsx';
 import { SearchBox } from './SearchBox.tsx';
@@ -41,17 +42,7 @@ export function Header() {
         <Link to="/" className="header__logo" aria-label={t('header.home')}>
           <Logo />
         </Link>
-        <nav className="header__nav" aria-label={t('nav.main')}>
-          <ul>
-            {visibleNav(user).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} className="header__nav-link">
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <HeaderNav items={visibleNav(user)} />
         <div className="header__search">
           <SearchBox key={q} initial={q} />
         </div>

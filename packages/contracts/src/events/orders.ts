@@ -98,3 +98,42 @@ export const ReturnApproved = defineEvent(
     approvedAt: Timestamp,
   }),
 );
+
+/** A gift card's share of money going back to it (partial cancellation or a return). */
+export const GiftCardShare = Type.Object({ code: Type.String(), amount: Type.Integer({ minimum: 1 }) });
+
+/**
+ * Some units of a confirmed order were cancelled (not the whole order): `stock` releases what it still holds
+ * beyond `remaining` per line, `shop` gives the gift cards their share back (once per `cancellationId`).
+ */
+export const OrderLinesCancelled = defineEvent(
+  'orders.order.lines_cancelled.v1',
+  Type.Object({
+    orderId: Uuid,
+    cancellationId: Uuid,
+    reason: Type.String(),
+    lines: Type.Array(
+      Type.Object({
+        lineId: Uuid,
+        variantId: Uuid,
+        cancelled: Type.Integer({ minimum: 1 }),
+        /** Units of the line still to ship after this cancellation (a target, so a repeat changes nothing). */
+        remaining: Type.Integer({ minimum: 0 }),
+      }),
+    ),
+    giftCards: Type.Array(GiftCardShare),
+    cancelledAt: Timestamp,
+  }),
+);
+
+/** A return was refunded: the paid part through payment, the gift card part back to the cards (`shop`). */
+export const ReturnRefunded = defineEvent(
+  'orders.return.refunded.v1',
+  Type.Object({
+    returnId: Uuid,
+    orderId: Uuid,
+    refund: Money,
+    giftCards: Type.Array(GiftCardShare),
+    refundedAt: Timestamp,
+  }),
+);

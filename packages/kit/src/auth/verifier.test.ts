@@ -104,3 +104,65 @@ describe('createJwksVerifier', () => {
     verifier.close();
   });
 });
+
+describe('createJwksVerifier with ended sessions (ADR 0008)', () => {
+  it('refuses a remembered token once its session appears in the polled list, and keeps the list while users is down', async () => {
+    const key = await keyPair('k1');
+    let up = true;
+    const ended: { id: string; revokedAt: string }[] = [];
+    const sinces: (string | undefined)[] = [];
+    const verifier = createJwksVerifier({
+      issuer: 'sauda-users',
+      audience: 'sauda',
+      fetchKeys: () => Promise.resolve({ keys: [key.jwk] } as JSONWebKeySet),
+      fetchRevokedSessions: (since) => {
+        sinces.push(since);
+        if (!up) return Promise.reject(new Error('users is down'));
+        return Promise.resolve({ asOf: new Date().toISOString(), windowSeconds: 960, sessions: [...ended] });
+      },
+    });
+    try {
+      const token = await key.sign({ sid: 'session-1' });
+      const other = await key.sign({ sid: 'session-2' });
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sessionId: 'session-1' });
+
+      ended.push({ id: 'session-1', revokedAt: new Date().toISOString() });
+      await verifier.refreshRevocations();
+      await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidToken);
+      await expect(verifier.verify(other)).resolves.toMatchObject({ sessionId: 'session-2' });
+
+      up = false;
+      await verifier.refreshRevocations();
+      await expect(verifier.verify(token)).rejects.toThrow('session has ended');
+      // Later polls ask only for what changed, from a little before the last answer.
+      expect(sinces[0]).toBeUndefined();
+      expect(sinces.at(-1)).toMatch(/^\d{4}-/);
+    } finally {
+      verifier.close();
+    }
+  });
+
+  it('forgets sessions ended longer ago than any token of theirs can live', async () => {
+    const key = await keyPair('k1');
+    const longAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const verifier = createJwksVerifier({
+      issuer: 'sauda-users',
+      audience: 'sauda',
+      fetchKeys: () => Promise.resolve({ keys: [key.jwk] } as JSONWebKeySet),
+      fetchRevokedSessions: () =>
+        Promise.resolve({
+          asOf: new Date().toISOString(),
+          windowSeconds: 960,
+          sessions: [{ id: 'old-session', revokedAt: longAgo }],
+        }),
+    });
+    try {
+      await verifier.refreshRevocations();
+      await expect(verifier.verify(await key.sign({ sid: 'old-session' }))).resolves.toMatchObject({
+        sessionId: 'old-session',
+      });
+    } finally {
+      verifier.close();
+    }
+  });
+});

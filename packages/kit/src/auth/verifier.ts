@@ -5,6 +5,7 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import type { Role } from '@sauda/contracts';
 import type { Principal } from './access.ts';
+import { createSessionDenylist, type FetchRevokedSessions, type RevokedSessions } from './revocations.ts';
 
 /** Turns a bearer token into a principal, or throws. */
 export interface TokenVerifier {
@@ -36,6 +37,10 @@ export interface JwksVerifierOptions {
   refreshMs?: number;
   /** Least time between two refreshes triggered by an unknown key id. */
   unknownKidCooldownMs?: number;
+  /** Loads the ended sessions whose tokens are refused before they expire (ADR 0008); none when unset. */
+  fetchRevokedSessions?: FetchRevokedSessions;
+  /** How often the ended sessions are polled. */
+  revocationsRefreshMs?: number;
   now?: () => number;
 }
 
@@ -47,7 +52,7 @@ const VERIFIED_MAX = 10_000;
 /** A verifier that caches the key set and survives the key source being down. */
 export function createJwksVerifier(
   options: JwksVerifierOptions,
-): TokenVerifier & { close(): void; refresh(): Promise<boolean> } {
+): TokenVerifier & { close(): void; refresh(): Promise<boolean>; refreshRevocations(): Promise<void> } {
   const refreshMs = options.refreshMs ?? 5 * 60_000;
   const cooldownMs = options.unknownKidCooldownMs ?? 30_000;
   const now = options.now ?? Date.now;
@@ -77,31 +82,44 @@ export function createJwksVerifier(
 
   const timer = setInterval(() => void refresh(), refreshMs);
   timer.unref();
+  const denylist = options.fetchRevokedSessions
+    ? createSessionDenylist(options.fetchRevokedSessions, options.revocationsRefreshMs ?? 5_000)
+    : undefined;
+  const refuseEnded = (principal: Principal): Principal => {
+    if (principal.sessionId && denylist?.has(principal.sessionId))
+      throw new InvalidToken('session has ended');
+    return principal;
+  };
 
   return {
     refresh,
-    close: () => clearInterval(timer),
+    refreshRevocations: () => denylist?.refresh() ?? Promise.resolve(),
+    close: () => {
+      clearInterval(timer);
+      denylist?.close();
+    },
     async verify(token) {
       const remembered = verified.get(token);
-      if (remembered && remembered.until > now()) return remembered.principal;
+      if (remembered && remembered.until > now()) return refuseEnded(remembered.principal);
       verified.delete(token);
       const kid = readKid(token);
       if (!keys || (kid && !kids.has(kid) && now() - lastRefresh >= cooldownMs)) await refresh();
       if (!keys) throw new KeysUnavailable();
+      let principal: Principal;
       try {
         const { payload } = await jwtVerify(token, keys, {
           issuer: options.issuer,
           audience: options.audience,
           currentDate: new Date(now()),
         });
-        const principal = principalFromClaims(payload);
+        principal = principalFromClaims(payload);
         const until = Math.min(now() + VERIFIED_TTL_MS, (payload.exp ?? 0) * 1000);
         if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
         verified.set(token, { principal, until });
-        return principal;
       } catch (error) {
         throw new InvalidToken(error instanceof Error ? error.message : 'invalid token');
       }
+      return refuseEnded(principal);
     },
   };
 }
@@ -139,11 +157,9 @@ export function createUsersVerifier(config: {
   USERS_URL: string;
   JWT_ISSUER: string;
   JWT_AUDIENCE: string;
-}): TokenVerifier & {
-  close(): void;
-  refresh(): Promise<boolean>;
-} {
+}): ReturnType<typeof createJwksVerifier> {
   const url = new URL('/.well-known/jwks.json', config.USERS_URL);
+  const revoked = new URL('/.well-known/revoked-sessions.json', config.USERS_URL);
   return createJwksVerifier({
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
@@ -151,6 +167,13 @@ export function createUsersVerifier(config: {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
       return (await response.json()) as JSONWebKeySet;
+    },
+    fetchRevokedSessions: async (since) => {
+      const target = new URL(revoked);
+      if (since) target.searchParams.set('since', since);
+      const response = await fetch(target, { signal: AbortSignal.timeout(2000) });
+      if (!response.ok) throw new Error(`revoked sessions answered ${response.status}`);
+      return (await response.json()) as RevokedSessions;
     },
   });
 }

@@ -49,9 +49,11 @@ export const baseConfig = {
     { default: 'info' },
   ),
   LOG_FORMAT: Type.Union([Type.Literal('json'), Type.Literal('pretty')], { default: 'json' }),
-  OTEL_EXPORTER: Type.Union([Type.Literal('none'), Type.Literal('otlp'), Type.Literal('console')], {
+  /** Where spans go: nowhere (ids still reach the logs), an OTLP/HTTP collector, or stdout. */
+  TRACE_EXPORTER: Type.Union([Type.Literal('none'), Type.Literal('otlp'), Type.Literal('console')], {
     default: 'none',
   }),
+  /** The collector's base URL (`/v1/traces` is appended), e.g. http://otel-collector:4318. */
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String()),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000 }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
@@ -63,6 +65,9 @@ export const dataConfig = {
   DATABASE_POOL_MAX: Type.Integer({ minimum: 1, default: 10 }),
   EVENT_TRANSPORT: Type.Union([Type.Literal('pg'), Type.Literal('nats')], { default: 'pg' }),
   NATS_URL: Type.Optional(Type.String()),
+  /** The JetStream stream and subject prefix; another pair lets a second system share one NATS server. */
+  NATS_STREAM: Type.String({ default: 'SAUDA' }),
+  NATS_SUBJECT_PREFIX: Type.String({ default: 'sauda' }),
   BUS_DATABASE_URL: Type.Optional(Type.String()),
   DEMO_SEED: Type.Boolean({ default: false }),
 } satisfies TProperties;

@@ -27,9 +27,34 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   });
 }
 
+// What to do once a transaction of `withTransaction` commits (see `afterCommit`).
+const commitHooks = new WeakMap<Tx, Array<() => void>>();
+
 /** Runs `work` in one transaction; commits when it resolves, rolls back when it throws. */
 export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return (await db.begin(work)) as T;
+  const hooks: Array<() => void> = [];
+  const result = (await db.begin((tx) => {
+    commitHooks.set(tx, hooks);
+    return work(tx);
+  })) as T;
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch {
+      // The work is committed: a failing side effect (a counter) must not make the caller think otherwise.
+    }
+  }
+  return result;
+}
+
+/**
+ * Runs `hook` after the transaction commits and never if it rolls back (a retried handler counts once):
+ * for in-process effects such as business counters. Outside `withTransaction` it runs at once.
+ */
+export function afterCommit(tx: Queryable, hook: () => void): void {
+  const hooks = commitHooks.get(tx as Tx);
+  if (hooks) hooks.push(hook);
+  else hook();
 }
 
 /** True when the database answers. Used by readiness checks. */

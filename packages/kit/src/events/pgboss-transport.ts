@@ -2,6 +2,12 @@
  * PostgreSQL transport through pg-boss 10: one queue per consumer (`<service>.<consumer>`) subscribed to
  * the event types it handles; publishing fans the envelope out to every subscribed queue with job id =
  * event id, so a re-publish of a pending event is dropped by the queue's primary key.
+ *
+ * pg-boss copies an event only to queues that exist when it is published. So that a consumer that subscribes
+ * for the first time gets what came before it (as a new JetStream durable consumer does, from the stream's
+ * start), every published event is also kept in `<schema>.sauda_event_log` for `logRetentionDays`, and a new
+ * queue is filled from that log. Publishing writes the log before reading the subscribers, and subscribing
+ * writes the subscription before reading the log: whatever the interleaving, one of the two sees the other.
  */
 import type { EventEnvelope } from '@sauda/contracts';
 import PgBoss from 'pg-boss';
@@ -23,6 +29,8 @@ export interface PgBossTransportOptions {
   expireInSeconds?: number;
   /** Pool size of pg-boss's own connection pool. */
   maxConnections?: number;
+  /** How long published events are kept for consumers that subscribe later (default 7 days). */
+  logRetentionDays?: number;
 }
 
 /** Builds the transport; pg-boss is started lazily and started again after a failed start. */
@@ -45,7 +53,32 @@ export function createPgBossTransport(options: PgBossTransportOptions): EventTra
     // Without a listener an 'error' event (e.g. the database restarting) would crash the process.
     instance.on('error', (error) => log.warn({ err: error }, 'pg-boss error'));
     await instance.start();
+    await ensureEventLog(instance);
     return instance;
+  }
+
+  async function ensureEventLog(instance: PgBoss): Promise<void> {
+    const db = instance.getDb();
+    try {
+      await db.executeSql(
+        `create table if not exists ${schema}.sauda_event_log (
+           id uuid primary key, type text not null, envelope jsonb not null,
+           published_at timestamptz not null default now())`,
+        [],
+      );
+      await db.executeSql(
+        `create index if not exists sauda_event_log_type on ${schema}.sauda_event_log (type, published_at)`,
+        [],
+      );
+    } catch (error) {
+      // Two services creating it at the same moment: the loser's statement fails, the table is there.
+      if (!['23505', '42P07'].includes(String((error as { code?: unknown }).code))) throw error;
+    }
+    await db.executeSql(
+      `delete from ${schema}.sauda_event_log
+       where published_at < now() - $1 * interval '1 day'`,
+      [options.logRetentionDays ?? 7],
+    );
   }
 
   /** The started instance; a failed start is forgotten so the next call tries again with a fresh one. */
@@ -61,11 +94,39 @@ export function createPgBossTransport(options: PgBossTransportOptions): EventTra
     return boss;
   }
 
+  /** Fills a queue made just now with the kept events of its types, oldest first, in batches. */
+  async function backfill(instance: PgBoss, queue: string, types: readonly string[]): Promise<void> {
+    let after: { at: string; id: string } | undefined;
+    let total = 0;
+    for (;;) {
+      const { rows } = await instance.getDb().executeSql(
+        `select id, envelope, published_at::text as at from ${schema}.sauda_event_log
+         where type = any($1) and ($2::timestamptz is null or (published_at, id) > ($2::timestamptz, $3::uuid))
+         order by published_at, id limit 500`,
+        [types, after?.at ?? null, after?.id ?? null],
+      );
+      const batch = rows as Array<{ id: string; envelope: EventEnvelope; at: string }>;
+      if (batch.length === 0) break;
+      await instance.insert(batch.map((row) => ({ id: row.id, name: queue, data: row.envelope })));
+      total += batch.length;
+      const last = batch[batch.length - 1];
+      if (!last) break;
+      after = { at: last.at, id: last.id };
+    }
+    if (total > 0)
+      log.info({ queue, events: total }, 'new consumer filled with the events published before it');
+  }
+
   return {
     kind: 'pg-boss',
 
     async publish(envelope: EventEnvelope) {
       const instance = await started();
+      await instance.getDb().executeSql(
+        `insert into ${schema}.sauda_event_log (id, type, envelope) values ($1, $2, $3)
+           on conflict (id) do nothing`,
+        [envelope.id, envelope.type, JSON.stringify(envelope)],
+      );
       // boss.publish() would do this fan-out but swallows failed sends (Promise.allSettled), and the relay
       // must not mark an event published that some queue never got; so the subscriber list is read here.
       const { rows } = await instance
@@ -83,11 +144,13 @@ export function createPgBossTransport(options: PgBossTransportOptions): EventTra
         retryLimit: spec.maxDeliveries - 1, // pg-boss counts retries, not deliveries
         retryDelay: 0, // the consumer sets each retry's delay itself (see pgboss-subscription.ts)
         retryBackoff: false,
-        expireInSeconds: options.expireInSeconds ?? 300,
+        expireInSeconds: options.expireInSeconds ?? 120,
       };
+      const isNew = (await instance.getQueue(queue)) === null;
       await instance.createQueue(queue, settings); // a no-op when the queue exists
       await instance.updateQueue(queue, settings);
       for (const type of spec.eventTypes) await instance.subscribe(type, queue);
+      if (isNew) await backfill(instance, queue, spec.eventTypes);
       const running = runPgBossSubscription({
         boss: instance,
         schema,

@@ -255,6 +255,21 @@ describe.each([natsKind(inject('natsUrl')), pgBossKind()])('events over $title',
       await eventually(async () => expect(await returned.lag()).toBe(0));
     });
 
+    it('gives a consumer that subscribes for the first time the events published before it existed', async () => {
+      await world.relay(world.transport()).start();
+      await commitProducts(world, 'before anyone listened 1', 'before anyone listened 2');
+      await eventually(async () => {
+        const [row] = await world.producer.sql<{ waiting: number }[]>`
+          select count(*)::int as waiting from outbox where published_at is null`;
+        expect(row?.waiting).toBe(0);
+      });
+      const late = projection();
+      await world.consumer(world.transport()).on(ProductCreated, late.handler).start();
+      await eventually(async () =>
+        expect(await world.handledTitles()).toEqual(['before anyone listened 1', 'before anyone listened 2']),
+      );
+    });
+
     it('carries events from the producer database to the consumer database through two relay replicas, in the trace that caused them', async () => {
       await world.producer.sql`create table products (id uuid primary key, title text not null)`;
       const { handler } = projection();

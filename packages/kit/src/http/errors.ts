@@ -78,6 +78,11 @@ export const UpstreamUnavailable = errorType(
   503,
   'A service this request needs is unavailable; try again shortly',
 );
+export const DatabaseUnavailable = errorType(
+  'DATABASE_UNAVAILABLE',
+  503,
+  'Our database is unreachable for a moment; try again shortly',
+);
 export const ShuttingDown = errorType('SHUTTING_DOWN', 503, 'The service is restarting; try again');
 
 export const kitErrors: ErrorCatalogue = [
@@ -93,6 +98,7 @@ export const kitErrors: ErrorCatalogue = [
   BodyTooLarge,
   UnsupportedMediaType,
   RateLimited,
+  DatabaseUnavailable,
   Internal,
   UpstreamUnavailable,
   ShuttingDown,

@@ -5,6 +5,7 @@ import {
   AppError,
   BadRequest,
   BodyTooLarge,
+  DatabaseUnavailable,
   Internal,
   MalformedJson,
   RouteNotFound,
@@ -66,6 +67,29 @@ function fieldErrors(
   });
 }
 
+// The connection to PostgreSQL broke or could not be made (a restart, a network fault): retryable, not a bug.
+const CONNECTION_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'CONNECTION_ENDED',
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
+
+function databaseUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECTION_CODES.has(code);
+}
+
 /** Maps any thrown value to a problem; unexpected errors become INTERNAL and are never echoed. */
 export function toProblem(error: unknown): { problem: Problem; unexpected: boolean } {
   if (error instanceof AppError)
@@ -95,6 +119,7 @@ export function toProblem(error: unknown): { problem: Problem; unexpected: boole
         unexpected: false,
       };
   }
+  if (databaseUnreachable(error)) return { problem: problemOf(DatabaseUnavailable), unexpected: false };
   if (error instanceof SyntaxError) return { problem: problemOf(MalformedJson), unexpected: false };
   // Another service failed (an UpstreamProblem with a 5xx status escaped the use case): unavailable, not ours.
   const upstream = error as { name?: string; status?: number; service?: string };

@@ -54,6 +54,9 @@ describe('createService', () => {
         service: 'shop',
       });
     });
+    app.get('/db-down', { config: { auth: { access: 'public', owns: 'nothing' } } }, async () => {
+      throw Object.assign(new Error('write CONNECTION_ENDED 127.0.0.1:5432'), { code: 'CONNECTION_ENDED' });
+    });
     app.get('/boom', { config: { auth: { access: 'public', owns: 'nothing' } } }, async () => {
       throw new Error('database password is hunter2');
     });
@@ -117,6 +120,13 @@ describe('createService', () => {
     const response = await app.inject({ url: '/upstream' });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', service: 'shop' });
+  });
+
+  it('answers a broken database connection (restart, network fault) with 503 DATABASE_UNAVAILABLE, not 500', async () => {
+    const response = await app.inject({ url: '/db-down' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+    expect(response.body).not.toContain('5432');
   });
 
   it('answers an unsupported content type with 415', async () => {

@@ -16,6 +16,8 @@ import Fastify, {
 } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { assertAccess, type Principal, type RouteAccess } from '../auth/access.ts';
+import { processFaultSettings } from '../faults/config.ts';
+import { gatewayFaults, installFaults, type FaultSource } from '../faults/inject-faults.ts';
 import { InvalidToken, KeysUnavailable, type TokenVerifier } from '../auth/verifier.ts';
 import { loggerOptions } from '../observability/logger.ts';
 import { createMetrics, type ServiceMetrics } from '../observability/metrics.ts';
@@ -56,6 +58,11 @@ export interface ServiceOptions {
   trustProxy?: boolean | string[];
   /** Replaces the generated OpenAPI document (the gateway serves the merged one of all services). */
   openApiDocument?: () => Record<string, unknown>;
+  /**
+   * Fault flags (ADR 0007): by default read from the gateway when the environment allows them (dev and test
+   * runs only); a test passes its own source, `false` turns them off.
+   */
+  faults?: FaultSource | false;
 }
 
 declare module 'fastify' {
@@ -133,9 +140,23 @@ export async function createService(options: ServiceOptions): Promise<App> {
 
   enforceAccessDeclarations(app, options.auth);
   instrument(app);
+  const faults = options.faults ?? faultsFromEnvironment(app, options.name);
+  if (faults) installFaults(app, faults);
   await registerOpenApi(app, options, errors);
   registerHealth(app);
   return app;
+}
+
+/** The gateway's flags for this service, when this process may have any (never the gateway's own). */
+function faultsFromEnvironment(app: App, service: string): FaultSource | undefined {
+  const settings = processFaultSettings();
+  if (!settings.enabled || !settings.gatewayUrl || service === 'gateway') return undefined;
+  return gatewayFaults({
+    service,
+    gatewayUrl: settings.gatewayUrl,
+    pollMs: settings.pollMs,
+    logger: app.log,
+  });
 }
 
 /** Every route must declare `config.auth`; routes that need a caller get token verification. */

@@ -91,6 +91,23 @@ export async function withIdempotency<T>(
   });
 }
 
+/**
+ * The stored answer of an earlier request with this key, read without a lock (undefined when there is none):
+ * lets a handler replay before doing slow preparation outside the transaction. `withIdempotency` stays the
+ * authority: a duplicate that races past this read still waits on the key and replays there.
+ */
+export async function storedAnswer<T>(
+  db: Db,
+  request: IdempotentRequest,
+): Promise<IdempotentAnswer<T> | undefined> {
+  const [stored] = await db<{ request_hash: string; response_status: number; response_body: T }[]>`
+    select request_hash, response_status, response_body from idempotency_keys
+    where scope = ${request.scope} and key = ${request.key}`;
+  if (!stored) return undefined;
+  if (stored.request_hash !== fingerprintOf(request.fingerprint)) throw new IdempotencyKeyReused();
+  return { status: stored.response_status, body: stored.response_body, replayed: true };
+}
+
 /** Reads the `Idempotency-Key` header; mutating routes that require one answer 400 without it. */
 export function idempotencyKeyOf(request: FastifyRequest): string {
   const key = request.headers['idempotency-key'];

@@ -1,5 +1,5 @@
 /** Prometheus metrics: one registry per service; RED histograms per route plus process and data gauges. */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type Metric } from 'prom-client';
 
 /** Everything a service exposes at /metrics. */
 export interface ServiceMetrics {
@@ -55,4 +55,24 @@ export function createMetrics(service: string): ServiceMetrics {
       });
     },
   };
+}
+
+/**
+ * A business counter, defined once at module level by the service that owns the fact (orders placed,
+ * payments declined) and incremented by its use cases; `exposeMetrics` puts it on the app's /metrics.
+ */
+export function defineCounter<L extends string = string>(
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+): Counter<L> {
+  return new Counter({ name, help, labelNames, registers: [] });
+}
+
+/** Adds module-level metrics to a service's registry (once per registry; a second app gets them too). */
+export function exposeMetrics(metrics: ServiceMetrics, ...list: Metric[]): void {
+  for (const metric of list) {
+    const { name } = metric as unknown as { name: string }; // prom-client keeps the name as a plain field
+    if (!metrics.registry.getSingleMetric(name)) metrics.registry.registerMetric(metric);
+  }
 }

@@ -2,7 +2,17 @@
  * OpenTelemetry tracing: one provider per process, W3C trace context over HTTP and event headers.
  * Spans are always made (log lines carry trace ids); exporting them is off unless configured.
  */
-import { context, propagation, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -30,6 +40,25 @@ interface TracingState {
 
 let state: TracingState | undefined;
 
+/** The tracing fields of `baseConfig` (TRACE_EXPORTER, OTEL_EXPORTER_OTLP_ENDPOINT). */
+export interface TracingConfig {
+  TRACE_EXPORTER: 'none' | 'otlp' | 'console';
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+}
+
+/** `createService`'s `tracing` option from a service's configuration. */
+export function tracingOptions(config: TracingConfig): Omit<TracingOptions, 'serviceName'> {
+  return {
+    exporter: config.TRACE_EXPORTER,
+    ...(config.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+  };
+}
+
+/** Starts the process's tracing from its configuration; call it first, before any span is made. */
+export function initServiceTracing(serviceName: string, config: TracingConfig): void {
+  initTracing({ serviceName, ...tracingOptions(config) });
+}
+
 /** Registers the process-wide tracer provider once; later calls return the first one's state. */
 export function initTracing(options: TracingOptions): { memoryExporter?: InMemorySpanExporter } {
   if (!state) {
@@ -55,7 +84,9 @@ export function initTracing(options: TracingOptions): { memoryExporter?: InMemor
 function makeExporter(options: TracingOptions): SpanExporter | undefined {
   switch (options.exporter) {
     case 'otlp':
-      return new OTLPTraceExporter(options.otlpEndpoint ? { url: `${options.otlpEndpoint}/v1/traces` } : {});
+      return new OTLPTraceExporter(
+        options.otlpEndpoint ? { url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` } : {},
+      );
     case 'console':
       return new ConsoleSpanExporter();
     case 'memory':
@@ -95,4 +126,40 @@ export function activeTraceIds(): { traceId?: string; spanId?: string } {
   if (!span) return {};
   const { traceId, spanId } = span.spanContext();
   return { traceId, spanId };
+}
+
+/** The active trace context as a carrier to store beside work resumed later (a saga step, a retry). */
+export function currentTraceCarrier(ctx: Context = context.active()): Record<string, string> | undefined {
+  if (!trace.getSpan(ctx)) return undefined;
+  const carrier = injectTraceHeaders({}, ctx);
+  return Object.keys(carrier).length > 0 ? carrier : undefined;
+}
+
+/**
+ * Runs `work` in a new span whose parent is the stored `carrier`, so work resumed later by a loop
+ * continues the trace that scheduled it; without a carrier the span starts a trace of its own.
+ */
+export async function resumeTrace<T>(
+  name: string,
+  carrier: Record<string, string> | null | undefined,
+  attributes: Record<string, string | number | boolean>,
+  work: () => Promise<T>,
+): Promise<T> {
+  const parent = carrier ? propagation.extract(ROOT_CONTEXT, carrier) : ROOT_CONTEXT;
+  return tracer('sauda').startActiveSpan(
+    name,
+    { kind: SpanKind.INTERNAL, attributes },
+    parent,
+    async (span) => {
+      try {
+        return await work();
+      } catch (error) {
+        span.recordException(error instanceof Error ? error : new Error(String(error)));
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }

@@ -117,6 +117,8 @@ async function forward(
       const forwarded: Record<string, string | string[] | undefined> = {
         ...headers,
         'x-request-id': request.id,
+        // The address the gateway settled on (trusting only its own proxies), never the client's own claim.
+        'x-forwarded-for': request.ip,
       };
       delete forwarded.traceparent;
       delete forwarded.tracestate;

@@ -19,6 +19,10 @@ describe('resolveRoute', () => {
       true,
     ],
     ['/api/cart/items', 'orders', '/cart/items', false],
+    ['/api/seller/orders/stats?days=30', 'orders', '/seller/orders/stats?days=30', true],
+    ['/api/admin/orders/stats?days=90', 'orders', '/admin/orders/stats?days=90', true],
+    ['/api/payment/seller/stats?days=7', 'payment', '/payment/seller/stats?days=7', false],
+    ['/api/admin/shipments/stats?days=30', 'shipping', '/admin/shipments/stats?days=30', true],
     ['/api/tracking/SD123456785KZ', 'shipping', '/tracking/SD123456785KZ', false],
   ])('sends %s to %s as %s', (path, service, upstreamPath, signedIn) => {
     const resolved = resolveRoute(path);

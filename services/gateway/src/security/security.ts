@@ -1,4 +1,7 @@
-/** Security headers (CSP, HSTS, no-sniff, frame-deny), CORS and rate limits for the public entry. */
+/**
+ * Security headers (CSP, HSTS, no-sniff, frame-deny), CORS and rate limits for the public entry, including the
+ * business-flow limits (checkout attempts per customer, promo and gift-card code guesses per caller).
+ */
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -14,8 +17,18 @@ export interface SecurityOptions {
   redisUrl?: string;
   perMinute: number;
   authPerMinute: number;
+  /** `POST /api/checkout` per customer per minute. */
+  checkoutPerMinute: number;
+  /** Promo and gift-card codes tried (`POST /api/cart/promo`, `/api/cart/gift-cards`, redeem) per caller. */
+  codeAttemptsPer15Minutes: number;
   verifier: TokenVerifier;
 }
+
+/** A stricter bucket than the general one, with its own counter, limit and window. */
+type Bucket = 'auth' | 'checkout' | 'codes';
+
+const CODE_PATHS = new Set(['/api/cart/promo', '/api/cart/gift-cards', '/api/shop/gift-cards/redeem']);
+const CODES_WINDOW_MS = 15 * 60_000;
 
 /** Registers helmet, CORS and the rate limiter; returns a closer for the Redis connection. */
 export async function registerSecurity(app: App, options: SecurityOptions): Promise<() => Promise<void>> {
@@ -51,14 +64,20 @@ export async function registerSecurity(app: App, options: SecurityOptions): Prom
   const redis = options.redisUrl ? await connectRedis(app, options.redisUrl) : undefined;
   await app.register(rateLimit, {
     global: true,
-    timeWindow: 60_000,
     ...(redis ? { redis, nameSpace: 'sauda-rl:', skipOnError: true } : {}),
     keyGenerator: (request) => rateKey(request, options.verifier),
-    max: (request) => (isAuthBucket(request) ? options.authPerMinute : options.perMinute),
+    max: (request) => {
+      const bucket = bucketOf(request);
+      if (bucket === 'auth') return options.authPerMinute;
+      if (bucket === 'checkout') return options.checkoutPerMinute;
+      if (bucket === 'codes') return options.codeAttemptsPer15Minutes;
+      return options.perMinute;
+    },
+    timeWindow: (request) => (bucketOf(request) === 'codes' ? CODES_WINDOW_MS : 60_000),
     allowList: (request) => !request.url.startsWith('/api/'),
     // Thrown by the plugin, so an AppError reaches the kit's handler and becomes problem+json.
     errorResponseBuilder: (_request, context) =>
-      new RateLimited(`Limit of ${context.max} requests per minute reached`, {
+      new RateLimited(`Limit of ${context.max} requests per ${context.after} reached`, {
         retryAfter: Math.ceil(context.ttl / 1000),
       }),
   });
@@ -68,19 +87,28 @@ export async function registerSecurity(app: App, options: SecurityOptions): Prom
   };
 }
 
-function isAuthBucket(request: FastifyRequest): boolean {
-  return resolveRoute(request.url)?.route.bucket === 'auth';
+function bucketOf(request: FastifyRequest): Bucket | undefined {
+  if (resolveRoute(request.url)?.route.bucket === 'auth') return 'auth';
+  if (request.method !== 'POST') return undefined;
+  const path = request.url.split('?')[0]?.replace(/\/$/, '') ?? '';
+  if (path === '/api/checkout') return 'checkout';
+  return CODE_PATHS.has(path) ? 'codes' : undefined;
 }
 
-/** Credential endpoints count per IP; everything else per account when signed in, else per IP. */
+/**
+ * Credential endpoints count per IP; everything else per account when signed in, else per IP. Checkout and
+ * code attempts have counters of their own, so browsing never uses them up (and they never use browsing up).
+ */
 async function rateKey(request: FastifyRequest, verifier: TokenVerifier): Promise<string> {
-  if (isAuthBucket(request)) return `auth:${request.ip}`;
+  const bucket = bucketOf(request);
+  if (bucket === 'auth') return `auth:${request.ip}`;
+  const prefix = bucket ? `${bucket}:` : '';
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const principal = await verifier.verify(header.slice(7)).catch(() => undefined);
-    if (principal) return `user:${principal.id}`;
+    if (principal) return `${prefix}user:${principal.id}`;
   }
-  return `ip:${request.ip}`;
+  return `${prefix}ip:${request.ip}`;
 }
 
 /**

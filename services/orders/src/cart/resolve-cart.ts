@@ -11,6 +11,7 @@ import {
   createGuestCart,
   customerCart,
   findCartByToken,
+  findCustomerCart,
   mergeCarts,
   type CartRow,
 } from '../data/carts-repo.ts';
@@ -49,6 +50,11 @@ export async function resolveCart(
   const principal: Principal | undefined = request.principal;
   const token = cartCookie(request);
   if (principal) {
+    // The common case, a signed-in customer with no guest cart to merge, reads without writing.
+    if (!token) {
+      const existing = await findCustomerCart(ctx.db, principal.id);
+      if (existing) return existing;
+    }
     return withTransaction(ctx.db, async (tx) => {
       const mine = await customerCart(tx, principal.id);
       const guest = token ? await findCartByToken(tx, token) : undefined;

@@ -1,21 +1,45 @@
 /**
- * `POST /checkout`: the saga's first step, synchronously — the authoritative quote, the order stored
- * `pending` with its lines, the cart emptied — in one transaction under the Idempotency-Key; the rest of
- * the saga runs after the answer (the runner is kicked by the commit's NOTIFY).
+ * `POST /checkout`: the saga's first step, synchronously. The calls to other services (address, depots,
+ * authoritative quote, seller names) are made first, outside any transaction, so a slow service never holds
+ * a database connection; then, in one transaction under the Idempotency-Key, the cart is checked to be the
+ * one quoted, the order stored `pending` with its lines, and the cart emptied. The rest of the saga runs
+ * after the answer (the runner is kicked by the commit).
  */
 import type { CheckoutRequest, Order } from '@sauda/contracts';
-import { withIdempotency, type Principal, type Tx } from '@sauda/kit';
+import {
+  AppError,
+  storedAnswer,
+  withIdempotency,
+  type IdempotentAnswer,
+  type IdempotentRequest,
+  type Principal,
+  type Tx,
+} from '@sauda/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { callerAddress } from '../cart/list-delivery-options.ts';
 import type { OrdersContext } from '../context.ts';
-import { cartItems, customerCart, emptyCart } from '../data/carts-repo.ts';
+import {
+  cartItems,
+  customerCart,
+  emptyCart,
+  findCustomerCart,
+  type CartItemRow,
+  type CartRow,
+} from '../data/carts-repo.ts';
 import { noteHistory, noteStep, scheduleSaga } from '../data/orders-repo.ts';
 import { addressSnapshot } from '../delivery/address-snapshot.ts';
 import { deliveryOptions } from '../delivery/delivery-options.ts';
-import { CartEmpty, DeliveryOptionInvalid, ItemsUnavailable, PaymentMethodInvalid } from '../errors.ts';
+import {
+  CartChanged,
+  CartEmpty,
+  DeliveryOptionInvalid,
+  ItemsUnavailable,
+  PaymentMethodInvalid,
+} from '../errors.ts';
 import { newOrderNumber } from '../orders/order-number.ts';
 import { orderView } from '../orders/order-view.ts';
 import { notifyCustomer } from '../notifications/notify-customer.ts';
+import { checkoutSteps, ordersPlaced } from './checkout-metrics.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,14 +57,33 @@ export async function checkOut(
   ctx: OrdersContext,
   input: Checkout,
 ): Promise<{ order: Order; replayed: boolean }> {
-  const answer = await withIdempotency(
-    ctx.db,
-    { scope: `checkout:${input.caller.id}`, key: input.key, fingerprint: input.body },
-    async (tx) => ({ status: 202, body: { orderId: await createOrder(ctx, tx, input) } }),
-  );
+  const request = { scope: `checkout:${input.caller.id}`, key: input.key, fingerprint: input.body };
+  const answer = await replayOrCreate(ctx, input, request).catch((error: unknown) => {
+    // Refused checkouts (empty cart, items gone, bad delivery option) are the funnel's first drop.
+    if (error instanceof AppError) checkoutSteps.inc({ step: 'checkout', outcome: 'rejected' });
+    throw error;
+  });
   const options = { returnWindowDays: ctx.settings.returnWindowDays, now: ctx.now() };
-  if (!answer.replayed) ctx.kick(answer.body.orderId);
+  if (!answer.replayed) {
+    ordersPlaced.inc();
+    checkoutSteps.inc({ step: 'checkout', outcome: 'placed' });
+    ctx.kick(answer.body.orderId);
+  }
   return { order: await orderView(ctx.db, answer.body.orderId, options), replayed: answer.replayed };
+}
+
+async function replayOrCreate(
+  ctx: OrdersContext,
+  input: Checkout,
+  request: IdempotentRequest,
+): Promise<IdempotentAnswer<{ orderId: string }>> {
+  const earlier = await storedAnswer<{ orderId: string }>(ctx.db, request);
+  if (earlier) return earlier;
+  const prepared = await prepareOrder(ctx, input);
+  return withIdempotency(ctx.db, request, async (tx) => ({
+    status: 202,
+    body: { orderId: await createOrder(ctx, tx, input, prepared) },
+  }));
 }
 
 async function paymentToken(ctx: OrdersContext, input: Checkout): Promise<string | null> {
@@ -55,23 +98,42 @@ async function paymentToken(ctx: OrdersContext, input: Checkout): Promise<string
   return token;
 }
 
-async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout): Promise<string> {
+/** What the order is made of, gathered from the other services before the transaction. */
+interface Prepared {
+  cartSignature: string;
+  shippingAddress: ReturnType<typeof addressSnapshot>;
+  token: string | null;
+  quote: Awaited<ReturnType<OrdersContext['shop']['quote']>>;
+  delivery: ReturnType<typeof deliveryOptions>[number];
+  names: Map<string, string>;
+}
+
+/** The cart's content as the quote saw it: lines, promo codes and gift cards. */
+function signatureOf(cart: CartRow, items: CartItemRow[]): string {
+  return JSON.stringify([
+    items.map((i) => `${i.variant_id}×${i.quantity}`).sort(),
+    [...cart.promo_codes].sort(),
+    [...cart.gift_cards].sort(),
+  ]);
+}
+
+async function prepareOrder(ctx: OrdersContext, input: Checkout): Promise<Prepared> {
   const customerId = input.caller.id;
-  const cart = await customerCart(tx, customerId);
-  const items = await cartItems(tx, cart.id);
-  if (items.length === 0) throw new CartEmpty();
-  const [address, depots, token] = await Promise.all([
+  const cart = await findCustomerCart(ctx.db, customerId);
+  const items = cart ? await cartItems(ctx.db, cart.id) : [];
+  if (!cart || items.length === 0) throw new CartEmpty();
+  const [address, depots, token, quote] = await Promise.all([
     callerAddress(ctx, input.token, input.body.shippingAddressId),
     ctx.stock.depots().catch(() => []),
     paymentToken(ctx, input),
+    ctx.shop.quote({
+      lines: items.map((i) => ({ variantId: i.variant_id, quantity: i.quantity })),
+      ...(cart.promo_codes.length ? { promoCodes: cart.promo_codes } : {}),
+      ...(cart.gift_cards.length ? { giftCards: cart.gift_cards } : {}),
+      customerId,
+    }),
   ]);
   const shippingAddress = addressSnapshot(address, depots);
-  const quote = await ctx.shop.quote({
-    lines: items.map((i) => ({ variantId: i.variant_id, quantity: i.quantity })),
-    ...(cart.promo_codes.length ? { promoCodes: cart.promo_codes } : {}),
-    ...(cart.gift_cards.length ? { giftCards: cart.gift_cards } : {}),
-    customerId,
-  });
   if (!quote.allAvailable) throw new ItemsUnavailable();
   const weight = quote.lines.reduce((sum, l) => sum + (l.weightGrams ?? 0) * l.quantity, 0);
   const options = deliveryOptions({
@@ -89,6 +151,17 @@ async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout): Promise
       quote.sellers.map(async (s) => [s.sellerId, await ctx.users.sellerName(s.sellerId)] as const),
     ),
   );
+  return { cartSignature: signatureOf(cart, items), shippingAddress, token, quote, delivery, names };
+}
+
+async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout, prepared: Prepared): Promise<string> {
+  const customerId = input.caller.id;
+  // The upsert locks the cart row: a concurrent change waits, and what was quoted must still be the cart.
+  const cart = await customerCart(tx, customerId);
+  const items = await cartItems(tx, cart.id);
+  if (items.length === 0) throw new CartEmpty();
+  if (signatureOf(cart, items) !== prepared.cartSignature) throw new CartChanged();
+  const { shippingAddress, token, quote, delivery, names } = prepared;
   const orderId = uuidv7();
   const giftCards = quote.giftCards
     .filter((g) => g.usable && g.amount.amount > 0)

@@ -1,9 +1,10 @@
 /** The saga's last step: the order is paid (or cash on delivery): confirmed, announced, seller orders open. */
 import { OrderConfirmed } from '@sauda/contracts';
-import { appendEvent, type Tx } from '@sauda/kit';
+import { afterCommit, appendEvent, type Tx } from '@sauda/kit';
 import type { OrdersContext } from '../context.ts';
 import { moveOrder, noteStep, scheduleSaga, type OrderRow } from '../data/orders-repo.ts';
 import { notifyCustomer } from '../notifications/notify-customer.ts';
+import { checkoutSteps, ordersGmv } from './checkout-metrics.ts';
 
 /** Confirms once (a guarded move): a second authorization event for the same order changes nothing. */
 export async function confirmOrder(
@@ -42,5 +43,9 @@ export async function confirmOrder(
   await noteStep(tx, order.id, 'confirm', 'succeeded');
   await scheduleSaga(tx, order.id, 'done', null);
   await notifyCustomer(tx, order.id, 'confirmed');
+  afterCommit(tx, () => {
+    ordersGmv.inc({ currency: order.currency }, Number(order.total));
+    checkoutSteps.inc({ step: 'order', outcome: 'confirmed' });
+  });
   return true;
 }

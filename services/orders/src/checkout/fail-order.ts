@@ -4,11 +4,12 @@
  * `void_payment` step; the lines go back into the customer's cart.
  */
 import { OrderCancelled } from '@sauda/contracts';
-import { appendEvent, type Tx } from '@sauda/kit';
+import { afterCommit, appendEvent, type Tx } from '@sauda/kit';
 import type { OrdersContext } from '../context.ts';
 import { customerCart } from '../data/carts-repo.ts';
 import { moveOrder, noteStep, orderLines, scheduleSaga, type OrderRow } from '../data/orders-repo.ts';
 import { notifyCustomer } from '../notifications/notify-customer.ts';
+import { checkoutSteps } from './checkout-metrics.ts';
 
 /** Fails the order once with a stable reason; answers false when it had already ended. */
 export async function failOrder(
@@ -33,6 +34,7 @@ export async function failOrder(
   const live = moved.intent_id && !['failed', 'voided'].includes(moved.payment_status);
   await scheduleSaga(tx, order.id, live ? 'void_payment' : 'done', live ? ctx.now() : null);
   await notifyCustomer(tx, order.id, 'failed');
+  afterCommit(tx, () => checkoutSteps.inc({ step: 'order', outcome: 'failed' }));
   return true;
 }
 

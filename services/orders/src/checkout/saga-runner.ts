@@ -3,11 +3,12 @@
  * worker's lease runs out), runs the step, and goes on while the next one is due at once. Every step is
  * idempotent (keys derived from the order), so a step retried after a crash does its effect once.
  */
-import { AppError, UpstreamUnavailable, withTransaction } from '@sauda/kit';
+import { AppError, resumeTrace, UpstreamUnavailable, withTransaction } from '@sauda/kit';
 import type { Logger } from 'pino';
 import type { OrdersContext } from '../context.ts';
 import type { OrderRow } from '../data/orders-repo.ts';
 import { noteStep } from '../data/orders-repo.ts';
+import { checkoutSteps } from './checkout-metrics.ts';
 import { SAGA_STEPS } from './steps/index.ts';
 
 /** Exponential backoff of a step whose service is down: min × 2^(attempt−1), at most max. */
@@ -37,8 +38,16 @@ export async function runSaga(ctx: OrdersContext, orderId: string, logger?: Logg
       return;
     }
     try {
-      await step(ctx, order);
+      // The step runs in the trace that scheduled it: one checkout is one trace across services.
+      await resumeTrace(
+        `saga ${order.saga_state}`,
+        order.saga_trace,
+        { 'sauda.order.id': orderId, 'sauda.saga.step': order.saga_state },
+        () => step(ctx, order),
+      );
+      checkoutSteps.inc({ step: order.saga_state, outcome: 'succeeded' });
     } catch (error) {
+      checkoutSteps.inc({ step: order.saga_state, outcome: 'retried' });
       const delay = retryDelay(order.saga_attempts, ctx.settings.retryMinMs, ctx.settings.retryMaxMs);
       const expected = error instanceof AppError;
       logger?.[expected ? 'warn' : 'error'](

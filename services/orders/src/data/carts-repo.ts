@@ -44,6 +44,12 @@ export async function customerCart(db: Queryable, customerId: string): Promise<C
   return row;
 }
 
+/** The customer's cart if there is one, read without the upsert's write and row lock. */
+export async function findCustomerCart(db: Queryable, customerId: string): Promise<CartRow | undefined> {
+  const [row] = await db<CartRow[]>`select * from carts where customer_id = ${customerId}`;
+  return row;
+}
+
 export async function createGuestCart(db: Queryable, token: string): Promise<CartRow> {
   const [row] = await db<CartRow[]>`
     insert into carts (id, guest_token) values (${uuidv7()}, ${token}) returning *`;

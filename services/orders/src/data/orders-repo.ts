@@ -1,6 +1,6 @@
 /** SQL of orders, their lines, seller orders, parcels, history and saga steps. */
 import type { OrderStatus, SellerOrderStatus, ShippingAddressSnapshot } from '@sauda/contracts';
-import type { Queryable } from '@sauda/kit';
+import { currentTraceCarrier, type Queryable } from '@sauda/kit';
 
 export interface DeliveryChoice {
   optionId: string;
@@ -49,6 +49,9 @@ export interface OrderRow {
   refunded: string;
   released: string;
   refund_due: string;
+  /** Goods money of cancelled (after confirmation) and returned units so far, and its gift card part. */
+  taken_back: string;
+  gift_card_restored: string;
   sellers: SellerTotalsRow[];
   promo_codes: string[];
   gift_cards: Array<{ code: string; amount: number }>;
@@ -57,6 +60,8 @@ export interface OrderRow {
   saga_next_at: Date | null;
   saga_lease_until: Date | null;
   saga_attempts: number;
+  /** Trace context of the step's scheduler; the runner continues that trace. */
+  saga_trace: Record<string, string> | null;
   placed_at: Date;
   updated_at: Date;
 }
@@ -177,9 +182,12 @@ export async function scheduleSaga(
   state: string,
   at: Date | null,
 ): Promise<void> {
+  // The scheduler's trace (a checkout, an event handler, the previous step) is where the step will run.
+  const trace = currentTraceCarrier();
   await db`
     update orders set saga_state = ${state}, saga_next_at = ${at}, saga_lease_until = null,
-      saga_attempts = case when saga_state = ${state} then saga_attempts else 0 end, updated_at = now()
+      saga_attempts = case when saga_state = ${state} then saga_attempts else 0 end, updated_at = now(),
+      saga_trace = coalesce(${trace ? JSON.stringify(trace) : null}::text::jsonb, saga_trace)
     where id = ${orderId}`;
   if (at !== null) await db`select pg_notify('orders_saga', ${orderId})`;
 }

@@ -19,6 +19,8 @@ export interface ReturnRow {
   comment: string;
   photo_ids: string[];
   refund_amount: string | null;
+  /** The refund's gift card part, per card (the rest, `refund_amount`, goes through payment). */
+  gift_card_refunds: Array<{ code: string; amount: number }>;
   refund_to: 'card' | 'wallet';
   tracking_number: string | null;
   decision_note: string | null;

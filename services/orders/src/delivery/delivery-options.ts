@@ -7,14 +7,45 @@ import type { PickupDepot } from '../clients/stock.ts';
 
 export type Zone = 'metro' | 'national' | 'international';
 
-/** Fees in minor units (tiyn): a base up to 1 kg, then per started kilogram. */
-const FEES: Record<
-  Zone,
-  { standard: number; express: number | null; perKg: number; days: number; expressDays: number }
-> = {
-  metro: { standard: 990_00, express: 2490_00, perKg: 150_00, days: 2, expressDays: 1 },
-  national: { standard: 1990_00, express: 3990_00, perKg: 300_00, days: 4, expressDays: 2 },
-  international: { standard: 9900_00, express: null, perKg: 1500_00, days: 10, expressDays: 0 },
+interface FeeRule {
+  standard: number;
+  express: number | null;
+  perKg: number;
+}
+
+/**
+ * Fees per currency, in its minor units: a base up to 1 kg, then per started kilogram. An order is priced in
+ * its seller's currency, so each currency has its own list (set, not converted: a fee is a published price,
+ * it must not move with the exchange rate); a test checks every currency prices every zone.
+ */
+export const DELIVERY_FEES: Readonly<Record<CurrencyCode, Readonly<Record<Zone, FeeRule>>>> = {
+  KZT: {
+    metro: { standard: 990_00, express: 2490_00, perKg: 150_00 },
+    national: { standard: 1990_00, express: 3990_00, perKg: 300_00 },
+    international: { standard: 9900_00, express: null, perKg: 1500_00 },
+  },
+  USD: {
+    metro: { standard: 200, express: 500, perKg: 30 },
+    national: { standard: 400, express: 800, perKg: 60 },
+    international: { standard: 2000, express: null, perKg: 300 },
+  },
+  EUR: {
+    metro: { standard: 190, express: 460, perKg: 28 },
+    national: { standard: 370, express: 740, perKg: 55 },
+    international: { standard: 1850, express: null, perKg: 280 },
+  },
+  RUB: {
+    metro: { standard: 190_00, express: 480_00, perKg: 30_00 },
+    national: { standard: 390_00, express: 780_00, perKg: 60_00 },
+    international: { standard: 1900_00, express: null, perKg: 290_00 },
+  },
+};
+
+/** Promised days per zone (the same whatever the currency). */
+const DAYS: Record<Zone, { days: number; expressDays: number }> = {
+  metro: { days: 2, expressDays: 1 },
+  national: { days: 4, expressDays: 2 },
+  international: { days: 10, expressDays: 0 },
 };
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -27,9 +58,14 @@ export function zoneOf(address: { countryCode: string; city: string }, depots: r
   return 'international';
 }
 
-/** The fee of a parcel of `weightGrams` in a zone and kind. */
-export function deliveryFee(zone: Zone, kind: 'standard' | 'express', weightGrams: number): number | null {
-  const rule = FEES[zone];
+/** The fee of a parcel of `weightGrams` in a zone and kind, in `currency`'s minor units. */
+export function deliveryFee(
+  zone: Zone,
+  kind: 'standard' | 'express',
+  weightGrams: number,
+  currency: CurrencyCode,
+): number | null {
+  const rule = DELIVERY_FEES[currency][zone];
   const base = kind === 'standard' ? rule.standard : rule.express;
   if (base === null) return null;
   const extraKg = Math.max(0, Math.ceil((weightGrams - 1000) / 1000));
@@ -51,10 +87,10 @@ export function deliveryOptions(input: {
   now: Date;
 }): DeliveryOption[] {
   const zone = zoneOf(input.address, input.depots);
-  const rule = FEES[zone];
+  const rule = DAYS[zone];
   const money = (amount: number) => ({ amount, currency: input.currency });
   const options: DeliveryOption[] = [];
-  const standard = deliveryFee(zone, 'standard', input.weightGrams) ?? 0;
+  const standard = deliveryFee(zone, 'standard', input.weightGrams, input.currency) ?? 0;
   options.push({
     id: 'standard',
     kind: 'standard',
@@ -63,7 +99,7 @@ export function deliveryOptions(input: {
     promisedDate: addDays(input.now, rule.days),
     depotId: null,
   });
-  const express = deliveryFee(zone, 'express', input.weightGrams);
+  const express = deliveryFee(zone, 'express', input.weightGrams, input.currency);
   if (express !== null)
     options.push({
       id: 'express',

@@ -92,6 +92,11 @@ export function onShipmentStatusChanged(ctx: OrdersContext): EventHandler<typeof
         fact: data.parcelId,
         tracking: data.trackingNumber,
       });
+    if (data.status === 'out_for_delivery')
+      await notifyCustomer(tx, data.orderId, 'out_for_delivery', {
+        fact: data.parcelId,
+        tracking: data.trackingNumber,
+      });
     if (data.status === 'out_for_delivery') {
       const order = await findOrder(tx, data.orderId);
       if (order && Number(order.captured_amount) === 0 && order.payment_method !== 'cod' && order.intent_id) {

@@ -7,7 +7,9 @@ import type { EventHandler, Tx } from '@sauda/kit';
 import type { OrdersContext } from '../context.ts';
 import { findOrder, noteStep, orderLines, scheduleSaga } from '../data/orders-repo.ts';
 import { findReturn, moveReturn } from '../data/returns-repo.ts';
-import { paidShare, unitsValue } from '../orders/money.ts';
+import { notifyCustomer } from '../notifications/notify-customer.ts';
+import { unitsValue } from '../orders/money.ts';
+import { takeBack } from '../orders/take-back.ts';
 
 /** Reasons where a damaged item is still refunded: the damage is not the customer's doing. */
 const OUR_FAULT = new Set(['damaged', 'not_as_described', 'wrong_item']);
@@ -37,8 +39,7 @@ export function onReturnInspected(ctx: OrdersContext): EventHandler<typeof Retur
     const reasons = new Map(ret.lines.map((l) => [l.lineId, l.reason]));
     // The warehouse inspects whole parcels: only the units the customer asked to return are refunded.
     const asked = new Map(ret.lines.map((l) => [l.lineId, l.quantity]));
-    const goodsPaid = Number(order.payable) - Number(order.delivery_fee);
-    let refund = 0;
+    let value = 0;
     for (const inspected of event.data.lines) {
       const line = lines.get(inspected.lineId);
       if (!line) continue;
@@ -50,7 +51,7 @@ export function onReturnInspected(ctx: OrdersContext): EventHandler<typeof Retur
         line.quantity - line.cancelled_quantity - line.returned_quantity,
       );
       if (units <= 0) continue;
-      const value = unitsValue(
+      const worth = unitsValue(
         Number(line.total),
         line.quantity,
         line.cancelled_quantity + line.returned_quantity,
@@ -58,21 +59,31 @@ export function onReturnInspected(ctx: OrdersContext): EventHandler<typeof Retur
       );
       asked.set(line.id, (asked.get(line.id) ?? 0) - units);
       line.returned_quantity += units;
-      refund += paidShare(value, goodsPaid, Number(order.total));
+      value += worth;
       await tx`update order_lines set returned_quantity = returned_quantity + ${units} where id = ${line.id}`;
     }
-    if (refund === 0) {
+    if (value === 0) {
       await moveReturn(tx, ret.id, ['approved', 'in_transit', 'received'], 'refused_after_inspection', {
         decisionNote: 'Not refundable after inspection',
         refundAmount: 0,
       });
       await noteStep(tx, order.id, 'inspect_return', 'failed', `${ret.id}: nothing refundable`);
+      await notifyCustomer(tx, order.id, 'return_refused', { fact: ret.id });
       return;
     }
-    await moveReturn(tx, ret.id, ['approved', 'in_transit', 'received'], 'received', {
-      refundAmount: refund,
-    });
-    await noteStep(tx, order.id, 'inspect_return', 'succeeded', `${ret.id}: refund ${refund}`);
+    // The returned value splits between the payment and the gift cards spent on the order (issue 13).
+    const { paid, giftCards } = await takeBack(tx, order.id, value);
+    await moveReturn(tx, ret.id, ['approved', 'in_transit', 'received'], 'received', { refundAmount: paid });
+    await tx`update returns set gift_card_refunds = ${tx.json(giftCards)} where id = ${ret.id}`;
+    const gift = giftCards.reduce((sum, g) => sum + g.amount, 0);
+    await noteStep(
+      tx,
+      order.id,
+      'inspect_return',
+      'succeeded',
+      `${ret.id}: refund ${paid} + gift cards ${gift}`,
+    );
+    await notifyCustomer(tx, order.id, 'return_received', { fact: ret.id });
     await scheduleSaga(tx, order.id, 'settle', ctx.now());
   };
 }

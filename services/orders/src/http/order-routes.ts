@@ -17,6 +17,7 @@ import { findOrder } from '../data/orders-repo.ts';
 import { OrderNotFound } from '../errors.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { listOrders } from '../orders/list-orders.ts';
+import { orderChanges } from '../orders/order-changes.ts';
 import { orderView } from '../orders/order-view.ts';
 import { requestReturn } from '../returns/request-return.ts';
 import { bearer } from './cart-routes.ts';
@@ -100,7 +101,11 @@ export function orderRoutes(app: App, ctx: OrdersContext): void {
     },
     async (request, reply) => {
       const order = await ownOrder(principalOf(request).id, request.params.id);
-      return streamOrder(request, reply, () => view(order.id));
+      return streamOrder(request, reply, {
+        orderId: order.id,
+        changes: orderChanges(ctx.db),
+        load: () => view(order.id),
+      });
     },
   );
   app.post(

@@ -8,7 +8,12 @@ export type MailTemplate =
   | 'shipped'
   | 'delivered'
   | 'cancelled'
+  | 'lines_cancelled'
+  | 'out_for_delivery'
   | 'return_approved'
+  | 'return_rejected'
+  | 'return_received'
+  | 'return_refused'
   | 'refunded';
 
 export interface MailFacts {
@@ -50,9 +55,29 @@ const en: Texts = {
     subject: `Order ${f.number} cancelled`,
     body: `Hello ${f.name},\n\nYour order ${f.number} was cancelled. Any payment is released or refunded.\n${f.link}`,
   }),
+  lines_cancelled: (f) => ({
+    subject: `Some items of order ${f.number} were cancelled`,
+    body: `Hello ${f.name},\n\nSome items of your order ${f.number} were cancelled; the rest is on its way as planned. ${f.amount ?? ''} will not be charged or is refunded (a gift card gets its share back).\n${f.link}`,
+  }),
+  out_for_delivery: (f) => ({
+    subject: `Order ${f.number} is out for delivery`,
+    body: `Hello ${f.name},\n\nA courier is bringing a parcel of your order ${f.number} today. Tracking number: ${f.tracking ?? ''}\n${f.link}`,
+  }),
   return_approved: (f) => ({
     subject: `Return for order ${f.number} approved`,
     body: `Hello ${f.name},\n\nYour return for order ${f.number} is approved. A courier will collect the parcel.\n${f.link}`,
+  }),
+  return_rejected: (f) => ({
+    subject: `Return for order ${f.number} declined`,
+    body: `Hello ${f.name},\n\nThe seller declined your return for order ${f.number}. The reason is on the order page.\n${f.link}`,
+  }),
+  return_received: (f) => ({
+    subject: `We received your return for order ${f.number}`,
+    body: `Hello ${f.name},\n\nYour return for order ${f.number} arrived and was inspected. The refund follows shortly.\n${f.link}`,
+  }),
+  return_refused: (f) => ({
+    subject: `Return for order ${f.number} not refunded`,
+    body: `Hello ${f.name},\n\nAfter inspection the items returned for order ${f.number} cannot be refunded. Contact support if you disagree.\n${f.link}`,
   }),
   refunded: (f) => ({
     subject: `Refund for order ${f.number}`,
@@ -89,9 +114,29 @@ const ru: Texts = {
     subject: `Заказ ${f.number} отменён`,
     body: `Здравствуйте, ${f.name}!\n\nЗаказ ${f.number} отменён. Оплата разблокирована или возвращена.\n${f.link}`,
   }),
+  lines_cancelled: (f) => ({
+    subject: `Часть товаров заказа ${f.number} отменена`,
+    body: `Здравствуйте, ${f.name}!\n\nЧасть товаров заказа ${f.number} отменена, остальное едет к вам как обычно. ${f.amount ?? ''} не будет списано или возвращено (доля подарочной карты — на карту).\n${f.link}`,
+  }),
+  out_for_delivery: (f) => ({
+    subject: `Заказ ${f.number} передан курьеру`,
+    body: `Здравствуйте, ${f.name}!\n\nКурьер сегодня привезёт посылку заказа ${f.number}. Трек-номер: ${f.tracking ?? ''}\n${f.link}`,
+  }),
   return_approved: (f) => ({
     subject: `Возврат по заказу ${f.number} одобрен`,
     body: `Здравствуйте, ${f.name}!\n\nВозврат по заказу ${f.number} одобрен. Курьер заберёт посылку.\n${f.link}`,
+  }),
+  return_rejected: (f) => ({
+    subject: `Возврат по заказу ${f.number} отклонён`,
+    body: `Здравствуйте, ${f.name}!\n\nПродавец отклонил возврат по заказу ${f.number}. Причина указана на странице заказа.\n${f.link}`,
+  }),
+  return_received: (f) => ({
+    subject: `Возврат по заказу ${f.number} получен`,
+    body: `Здравствуйте, ${f.name}!\n\nВозврат по заказу ${f.number} получен и проверен. Деньги скоро вернутся.\n${f.link}`,
+  }),
+  return_refused: (f) => ({
+    subject: `Возврат по заказу ${f.number} не возмещён`,
+    body: `Здравствуйте, ${f.name}!\n\nПосле проверки товары, возвращённые по заказу ${f.number}, не подлежат возмещению. Если вы не согласны, напишите в поддержку.\n${f.link}`,
   }),
   refunded: (f) => ({
     subject: `Возврат денег по заказу ${f.number}`,
@@ -128,9 +173,29 @@ const kk: Texts = {
     subject: `${f.number} тапсырысы тоқтатылды`,
     body: `Сәлеметсіз бе, ${f.name}!\n\n${f.number} тапсырысы тоқтатылды. Төлем босатылды немесе қайтарылды.\n${f.link}`,
   }),
+  lines_cancelled: (f) => ({
+    subject: `${f.number} тапсырысының бір бөлігі тоқтатылды`,
+    body: `Сәлеметсіз бе, ${f.name}!\n\n${f.number} тапсырысының кейбір тауарлары тоқтатылды, қалғаны жоспар бойынша жолда. ${f.amount ?? ''} алынбайды немесе қайтарылады (сыйлық картасының үлесі картаға қайтады).\n${f.link}`,
+  }),
+  out_for_delivery: (f) => ({
+    subject: `${f.number} тапсырысы курьерге берілді`,
+    body: `Сәлеметсіз бе, ${f.name}!\n\nКурьер бүгін ${f.number} тапсырысының сәлемдемесін әкеледі. Трек-нөмір: ${f.tracking ?? ''}\n${f.link}`,
+  }),
   return_approved: (f) => ({
     subject: `${f.number} тапсырысы бойынша қайтару мақұлданды`,
     body: `Сәлеметсіз бе, ${f.name}!\n\n${f.number} тапсырысы бойынша қайтару мақұлданды. Курьер сәлемдемені алып кетеді.\n${f.link}`,
+  }),
+  return_rejected: (f) => ({
+    subject: `${f.number} тапсырысы бойынша қайтару қабылданбады`,
+    body: `Сәлеметсіз бе, ${f.name}!\n\nСатушы ${f.number} тапсырысы бойынша қайтаруды қабылдамады. Себебі тапсырыс бетінде көрсетілген.\n${f.link}`,
+  }),
+  return_received: (f) => ({
+    subject: `${f.number} тапсырысы бойынша қайтарым алынды`,
+    body: `Сәлеметсіз бе, ${f.name}!\n\n${f.number} тапсырысы бойынша қайтарым алынып, тексерілді. Ақша жақында қайтарылады.\n${f.link}`,
+  }),
+  return_refused: (f) => ({
+    subject: `${f.number} тапсырысы бойынша қайтарым өтелмеді`,
+    body: `Сәлеметсіз бе, ${f.name}!\n\nТексеруден кейін ${f.number} тапсырысы бойынша қайтарылған тауарлар өтелмейді. Келіспесеңіз, қолдау қызметіне жазыңыз.\n${f.link}`,
   }),
   refunded: (f) => ({
     subject: `${f.number} тапсырысы бойынша ақша қайтарылды`,

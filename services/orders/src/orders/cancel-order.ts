@@ -1,11 +1,13 @@
 /**
  * Cancelling an order, whole or some lines: by the customer before packing, by a seller (out of stock:
  * their lines), by an admin, or by the system (stock found units short). Whole: stock and promo codes
- * released by `orders.order.cancelled.v1`, the payment voided or refunded. Lines: the paid part of their
- * money is not captured (or refunded if it was), proportionally, to the tiyn.
+ * released by `orders.order.cancelled.v1`, the payment voided or refunded. Lines: their value (discounts
+ * included) splits between payment and gift cards (`take-back.ts`); the paid part is not captured (or is
+ * refunded), and `orders.order.lines_cancelled.v1` makes stock release the units and shop refill the cards.
  */
-import { OrderCancelled } from '@sauda/contracts';
+import { OrderCancelled, OrderLinesCancelled } from '@sauda/contracts';
 import { appendEvent, type Tx } from '@sauda/kit';
+import { v7 as uuidv7 } from 'uuid';
 import type { OrdersContext } from '../context.ts';
 import {
   moveOrder,
@@ -18,7 +20,8 @@ import {
 } from '../data/orders-repo.ts';
 import { LineNotFound, OrderNotCancellable } from '../errors.ts';
 import { notifyCustomer } from '../notifications/notify-customer.ts';
-import { paidShare, unitsValue } from './money.ts';
+import { unitsValue } from './money.ts';
+import { takeBack } from './take-back.ts';
 import { deriveOrderStatus, maySellerOrderCancel, mayCancel, type Canceller } from './transitions.ts';
 
 export interface CancelRequest {
@@ -99,15 +102,28 @@ async function cancelLines(
   units: (l: LineRow) => number,
   request: CancelRequest,
 ): Promise<void> {
-  const goodsPaid = Number(order.payable) - Number(order.delivery_fee);
-  let paid = 0;
+  let value = 0;
+  const cancelled: Array<{ lineId: string; variantId: string; cancelled: number; remaining: number }> = [];
   for (const line of chosen) {
     const n = units(line);
     if (n <= 0) continue;
-    const value = unitsValue(Number(line.total), line.quantity, line.cancelled_quantity, n);
-    paid += paidShare(value, goodsPaid, Number(order.total));
+    value += unitsValue(Number(line.total), line.quantity, line.cancelled_quantity, n);
     await tx`update order_lines set cancelled_quantity = cancelled_quantity + ${n} where id = ${line.id}`;
+    const remaining = line.quantity - line.cancelled_quantity - line.returned_quantity - n;
+    cancelled.push({ lineId: line.id, variantId: line.variant_id, cancelled: n, remaining });
   }
+  // The lines' value (their discounts included) splits between the payment and the gift cards (issue 13).
+  const { paid, giftCards } = await takeBack(tx, order.id, value);
+  const cancellationId = uuidv7();
+  if (cancelled.length > 0)
+    await appendEvent(tx, OrderLinesCancelled, {
+      orderId: order.id,
+      cancellationId,
+      reason: request.reason,
+      lines: cancelled,
+      giftCards,
+      cancelledAt: ctx.now().toISOString(),
+    });
   // Seller orders with nothing left to ship are cancelled; the customer order follows its parts.
   await tx`
     update seller_orders so set status = 'cancelled', updated_at = now()
@@ -122,4 +138,6 @@ async function cancelLines(
     await moveOrder(tx, order.id, [order.status], derived);
   if (captured && paid > 0) await scheduleSaga(tx, order.id, 'settle', ctx.now());
   else await tx`update orders set updated_at = now() where id = ${order.id}`;
+  const shown = `${((paid + giftCards.reduce((sum, g) => sum + g.amount, 0)) / 100).toFixed(2)} ${order.currency}`;
+  await notifyCustomer(tx, order.id, 'lines_cancelled', { fact: cancellationId, amount: shown });
 }

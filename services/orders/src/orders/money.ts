@@ -43,8 +43,44 @@ export function unitsValue(total: number, quantity: number, before: number, unit
   return upTo(before + units) - upTo(before);
 }
 
-/** The share of `goods` money that was paid through the payment (the rest was gift cards). */
-export function paidShare(goods: number, payableGoods: number, totalGoods: number): number {
-  if (totalGoods <= 0) return 0;
-  return Math.floor((goods * payableGoods) / totalGoods);
+/**
+ * How goods money taken back (cancelled or returned units worth `value`, after `before` already) splits into
+ * the part paid through the payment and the part paid by gift cards. The rule is proportional and cumulative:
+ * after every step payment + gift cards = the value taken back, and the gift cards never get back more than
+ * they paid (`totalGoods - payableGoods`).
+ */
+export function takeBackSplit(
+  value: number,
+  before: number,
+  payableGoods: number,
+  totalGoods: number,
+): { paid: number; gift: number } {
+  if (totalGoods <= 0) return { paid: value, gift: 0 };
+  const paidUpTo = (v: number) => Math.floor((Math.min(v, totalGoods) * payableGoods) / totalGoods);
+  const paid = paidUpTo(before + value) - paidUpTo(before) + Math.max(0, before + value - totalGoods);
+  return { paid, gift: value - paid };
+}
+
+/**
+ * The cards that get `amount` more back after `before` was restored: cards are refilled in the order they
+ * were applied at checkout, each up to what it paid, so repeated partial refunds never overfill one.
+ */
+export function giftCardShares(
+  cards: ReadonlyArray<{ code: string; amount: number }>,
+  before: number,
+  amount: number,
+): Array<{ code: string; amount: number }> {
+  const fill = (total: number) => {
+    let left = total;
+    return cards.map((card) => {
+      const taken = Math.min(card.amount, Math.max(0, left));
+      left -= taken;
+      return taken;
+    });
+  };
+  const from = fill(before);
+  const to = fill(before + amount);
+  return cards
+    .map((card, i) => ({ code: card.code, amount: (to[i] ?? 0) - (from[i] ?? 0) }))
+    .filter((share) => share.amount > 0);
 }

@@ -79,7 +79,14 @@ export function returnView(
     lines: row.lines,
     comment: row.comment,
     photoUrls: row.photo_ids.map(photoUrl),
-    refund: row.refund_amount === null ? null : money(row.refund_amount, order.currency),
+    // What the customer gets back: through the payment plus the gift cards' share (issue 13).
+    refund:
+      row.refund_amount === null
+        ? null
+        : money(
+            Number(row.refund_amount) + (row.gift_card_refunds ?? []).reduce((sum, g) => sum + g.amount, 0),
+            order.currency,
+          ),
     refundTo: row.refund_to,
     trackingNumber: row.tracking_number,
     decisionNote: row.decision_note,

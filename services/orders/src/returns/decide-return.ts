@@ -30,6 +30,7 @@ export async function decideReturn(
       decisionNote: decision.note ?? '',
     });
     await noteStep(tx, order.id, 'return', 'failed', `${ret.id} rejected by ${caller.id}`);
+    await notifyCustomer(tx, order.id, 'return_rejected', { fact: ret.id });
     return returnView(moved ?? ret, order, photoUrl);
   }
   const moved = await moveReturn(tx, ret.id, ['requested'], 'approved', {

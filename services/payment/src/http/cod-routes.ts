@@ -5,7 +5,10 @@ import { Type } from '@sinclair/typebox';
 import { reconcileCollection } from '../cod/reconcile-collection.ts';
 import type { PaymentContext } from '../context.ts';
 
-const Line = Type.Object({ intentId: Type.String({ format: 'uuid' }), amount: Money });
+const Line = Type.Object(
+  { intentId: Type.String({ format: 'uuid' }), amount: Money },
+  { additionalProperties: false },
+);
 
 /** Registers the collection route. */
 export function codRoutes(app: App, ctx: PaymentContext): void {

@@ -8,11 +8,13 @@ import {
 } from '@sauda/contracts';
 import { appendEvent, type Tx } from '@sauda/kit';
 import type { IntentRow } from '../data/intents-repo.ts';
+import { countAuthorization } from './payment-metrics.ts';
 
 /** Appends the event of the state `row` is now in (none for processing and refunded: refunds announce themselves). */
 export async function announceIntent(tx: Tx, row: IntentRow): Promise<void> {
   const base = { intentId: row.id, orderId: row.order_id, customerId: row.customer_id };
   const at = new Date().toISOString();
+  countAuthorization(tx, row);
   switch (row.status) {
     case 'authorized':
       return void (await appendEvent(tx, PaymentAuthorized, {

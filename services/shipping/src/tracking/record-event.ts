@@ -15,6 +15,7 @@ import { findOrderBook } from '../data/order-books-repo.ts';
 import { saveDerived, type Shipment } from '../data/shipments-repo.ts';
 import { impliedStatus } from '../statuses/codes.ts';
 import { deriveStatus } from '../statuses/derive-status.ts';
+import { countDelivery } from './delivery-metrics.ts';
 
 /** What recording changed. */
 export interface Recorded {
@@ -83,7 +84,10 @@ async function publishChange(
     ...(deciding?.eta ? { eta: deciding.eta } : {}),
     at,
   });
-  if (status === 'delivered' && shipment.kind === 'outbound') await publishDelivery(tx, shipment, at);
+  if (status === 'delivered' && shipment.kind === 'outbound') {
+    countDelivery(tx, shipment, new Date(at));
+    await publishDelivery(tx, shipment, at);
+  }
 }
 
 /** `shop` unlocks reviews per product: each line's product comes from the order placed read model. */

@@ -1,8 +1,16 @@
 /** The commerce half's consumer: order and delivery events feed promo usage, gift cards, reviews and recommendations. */
-import { OrderCancelled, OrderConfirmed, OrderPlaced, ShipmentDelivered } from '@sauda/contracts';
+import {
+  OrderCancelled,
+  OrderConfirmed,
+  OrderLinesCancelled,
+  OrderPlaced,
+  ReturnRefunded,
+  ShipmentDelivered,
+} from '@sauda/contracts';
 import type { Consumer, EventLogger } from '@sauda/kit';
 import { onOrderCancelled } from './on-order-cancelled.ts';
 import { onOrderConfirmed } from './on-order-confirmed.ts';
+import { onOrderLinesCancelled, onReturnRefunded } from './on-gift-card-share.ts';
 import { onOrderPlaced } from './on-order-placed.ts';
 import { onShipmentDelivered } from './on-shipment-delivered.ts';
 
@@ -12,5 +20,7 @@ export function registerCommerceHandlers(consumer: Consumer, log: EventLogger): 
     .on(OrderPlaced, onOrderPlaced(log))
     .on(OrderConfirmed, onOrderConfirmed(log))
     .on(OrderCancelled, onOrderCancelled)
+    .on(OrderLinesCancelled, onOrderLinesCancelled)
+    .on(ReturnRefunded, onReturnRefunded)
     .on(ShipmentDelivered, onShipmentDelivered);
 }

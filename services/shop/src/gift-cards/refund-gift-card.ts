@@ -7,9 +7,11 @@ import {
   addRefunded,
   appendLedger,
   findGiftCard,
+  findGiftCardsByCodes,
   findLedgerByKey,
   findLedgerRow,
   moveBalance,
+  normaliseCode,
   openRedemptionsOfOrder,
 } from '../data/gift-cards-repo.ts';
 
@@ -83,3 +85,37 @@ const money = (amount: string | number, currency: Money['currency']): Money => (
   amount: Number(amount),
   currency,
 });
+
+/**
+ * Gives gift cards their share of money `orders` takes back (cancelled lines, a return): each card's open
+ * redemption on the order, capped at what is left, once per `key` and card.
+ */
+export async function refundGiftCardShares(
+  tx: Tx,
+  orderId: string,
+  key: string,
+  shares: ReadonlyArray<{ code: string; amount: number }>,
+): Promise<number> {
+  const cards = new Map(
+    (
+      await findGiftCardsByCodes(
+        tx,
+        shares.map((s) => s.code),
+      )
+    ).map((c) => [c.code, c]),
+  );
+  const open = await openRedemptionsOfOrder(tx, orderId);
+  let refunded = 0;
+  for (const share of shares) {
+    const card = cards.get(normaliseCode(share.code));
+    const redemption = open.find((r) => r.gift_card_id === card?.id);
+    if (!redemption) continue; // already refunded in full (the whole order was cancelled meanwhile)
+    const idempotencyKey = `${key}:${redemption.id}`;
+    if (await findLedgerByKey(tx, `refund:${idempotencyKey}`)) continue;
+    const amount = Math.min(share.amount, -Number(redemption.amount) - Number(redemption.refunded));
+    if (amount <= 0) continue;
+    await refundInTx(tx, { redemptionId: redemption.id, amount, idempotencyKey });
+    refunded += amount;
+  }
+  return refunded;
+}

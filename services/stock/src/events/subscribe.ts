@@ -2,6 +2,7 @@
 import {
   OrderCancelled,
   OrderConfirmed,
+  OrderLinesCancelled,
   OrderPlaced,
   ProductCreated,
   ProductUpdated,
@@ -9,6 +10,7 @@ import {
 import type { Consumer } from '@sauda/kit';
 import { onOrderCancelled } from './order-cancelled.ts';
 import { onOrderConfirmed } from './order-confirmed.ts';
+import { onOrderLinesCancelled } from './order-lines-cancelled.ts';
 import { onOrderPlaced } from './order-placed.ts';
 import { onProductCreated, onProductUpdated } from './product-snapshot.ts';
 
@@ -17,7 +19,8 @@ export function reservationHandlers(consumer: Consumer, ttlMs: number): Consumer
   return consumer
     .on(OrderPlaced, onOrderPlaced(ttlMs))
     .on(OrderConfirmed, onOrderConfirmed)
-    .on(OrderCancelled, onOrderCancelled);
+    .on(OrderCancelled, onOrderCancelled)
+    .on(OrderLinesCancelled, onOrderLinesCancelled);
 }
 
 /** Registers the SKU read-model handlers (`stock.skus`). */

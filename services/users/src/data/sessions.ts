@@ -152,3 +152,14 @@ export async function revokeAccountSessions(
   }
   return ended.length;
 }
+
+/** Sessions revoked after `since` (a partial index on `revoked_at` keeps this cheap), oldest first. */
+export async function listRevokedSince(
+  sql: Queryable,
+  since: Date,
+): Promise<{ id: string; revokedAt: Date }[]> {
+  return sql<{ id: string; revokedAt: Date }[]>`
+    select id, revoked_at as "revokedAt" from sessions
+    where revoked_at > ${since}
+    order by revoked_at`;
+}

@@ -51,3 +51,49 @@ describe('GET /.well-known/jwks.json', () => {
     expect(response.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
+
+describe('GET /.well-known/revoked-sessions.json', () => {
+  let users: TestUsers;
+  beforeAll(async () => {
+    users = await startTestUsers();
+  });
+  afterAll(async () => users.close());
+
+  it('lists a session ended by logout, so a verifier polling it refuses the still-unexpired token', async () => {
+    const registered = await postJson(users.app, '/auth/register', newRegistration());
+    const { accessToken, refreshToken } = registered.json<{ accessToken: string; refreshToken: string }>();
+    const jwks = (await users.app.inject({ url: '/.well-known/jwks.json' })).json<JSONWebKeySet>();
+    const verifier = createJwksVerifier({
+      fetchKeys: () => Promise.resolve(jwks),
+      fetchRevokedSessions: async (since) =>
+        (
+          await users.app.inject({
+            url: '/.well-known/revoked-sessions.json',
+            query: since ? { since } : {},
+          })
+        ).json(),
+      issuer: 'sauda-users',
+      audience: 'sauda',
+    });
+    try {
+      const { sessionId } = await verifier.verify(accessToken);
+      expect((await postJson(users.app, '/auth/logout', { refreshToken })).statusCode).toBe(204);
+
+      const listed = await users.app.inject({ url: '/.well-known/revoked-sessions.json' });
+      expect(listed.statusCode).toBe(200);
+      const list = listed.json<{ windowSeconds: number; sessions: { id: string }[] }>();
+      expect(list.windowSeconds).toBeGreaterThan(0);
+      expect(list.sessions.map((session) => session.id)).toContain(sessionId);
+      await verifier.refreshRevocations();
+      await expect(verifier.verify(accessToken)).rejects.toThrow('session has ended');
+    } finally {
+      verifier.close();
+    }
+  });
+
+  it('answers a malformed since with a 400 problem', async () => {
+    const response = await users.app.inject({ url: '/.well-known/revoked-sessions.json?since=yesterday' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+});

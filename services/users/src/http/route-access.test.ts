@@ -23,6 +23,7 @@ const ROUTES: Array<[Method, string, Rule]> = [
   ['POST', '/auth/reset-password', 'public'],
   ['POST', '/auth/verify-email', 'public'],
   ['GET', '/.well-known/jwks.json', 'public'],
+  ['GET', '/.well-known/revoked-sessions.json', 'public'],
   ['GET', `/sellers/${NOBODY}`, 'public'],
   ['GET', '/me', 'authenticated'],
   ['PATCH', '/me', 'authenticated'],

@@ -1,6 +1,8 @@
-/** Where mail goes: SMTP when SMTP_URL is configured, else the local mailbox table admins read. */
-import { createTransport } from 'nodemailer';
-import type { Tx } from '@sauda/kit';
+/**
+ * Where users' mail goes: the kit's mailer (SMTP when SMTP_URL is configured); without SMTP each mail is
+ * also kept in the local mailbox table admins read, and written as an .eml file when MAIL_DIR is set.
+ */
+import { createMailer as createKitMailer, type Tx } from '@sauda/kit';
 import { insertMail } from '../data/mailbox.ts';
 import type { Mail } from './render-mail.ts';
 
@@ -12,27 +14,22 @@ export interface Mailer {
 }
 
 /** The mailer the configuration asks for. */
-export function createMailer(config: { SMTP_URL?: string | undefined; MAIL_FROM: string }): Mailer {
-  if (!config.SMTP_URL) {
-    return {
-      kind: 'mailbox',
-      deliver: (tx, mail) => insertMail(tx, mail),
-      close: () => undefined,
-    };
-  }
-  const transport = createTransport(config.SMTP_URL);
+export function createMailer(config: {
+  SMTP_URL?: string | undefined;
+  MAIL_FROM: string;
+  MAIL_DIR?: string | undefined;
+}): Mailer {
+  const sender = createKitMailer(config);
+  const send = (mail: Mail & { id: string; to: string }) =>
+    sender.send({ id: mail.id, to: mail.to, subject: mail.subject, text: mail.body });
+  if (sender.kind === 'smtp')
+    return { kind: 'smtp', deliver: (_tx, mail) => send(mail), close: () => sender.close() };
   return {
-    kind: 'smtp',
-    async deliver(_tx, mail) {
-      // The Message-ID carries the notification id, so a retried send is recognisable as the same mail.
-      await transport.sendMail({
-        from: config.MAIL_FROM,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.body,
-        messageId: `<${mail.id}@sauda.kz>`,
-      });
+    kind: 'mailbox',
+    async deliver(tx, mail) {
+      await insertMail(tx, mail);
+      await send(mail);
     },
-    close: () => transport.close(),
+    close: () => sender.close(),
   };
 }

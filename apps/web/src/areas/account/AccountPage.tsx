@@ -5,6 +5,7 @@ import { workspacesOf } from '../../app/nav.ts';
 import { useLogout } from '../../auth/useLogout.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { initialsOf } from '../../lib/initials.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -12,7 +13,6 @@ import './account.css';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { meQuery } from './api.ts';
-import { useToast } from '../../components/Toasts.tsx';
 
 const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
 const isLanguage = (value: string | undefined): value is Language =>

@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { ConfirmButton } from '../../components/Confirm.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { addressesQuery, keys, type Address, type AddressInput } from './api.ts';
 import { AddressForm } from './AddressForm.tsx';
-import { ConfirmButton } from './ConfirmButton.tsx';
 import { FormSkeleton } from './ProfilePage.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** My delivery addresses: the default first; add, edit, choose the default, delete. */
 export function AddressesPage() {

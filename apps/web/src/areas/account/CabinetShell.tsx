@@ -22,7 +22,7 @@ export function CabinetShell() {
   const { t: tRoot } = useTranslation();
   const describe = useCallback((error: unknown) => describeError(error, t, tRoot), [t, tRoot]);
   return (
-    <ToastProvider classPrefix="cab" describe={describe} keep={3}>
+    <ToastProvider describe={describe} keep={3}>
       <div className="container page cabinet">
         <nav className="cabinet__tabs" aria-label={t('tabs.label')}>
           {TABS.map((tab) => (

@@ -2,14 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { ConfirmButton } from '../../components/Confirm.tsx';
 import { FormAlert, TextField } from '../../components/Field.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { cardsQuery, keys, type PaymentMethod } from './api.ts';
-import { ConfirmButton } from './ConfirmButton.tsx';
 import { describeError } from './describeError.ts';
 import { FormSkeleton } from './ProfilePage.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** Luhn's check: catches a mistyped digit before the card leaves the browser. */
 export function luhnValid(digits: string): boolean {

@@ -5,10 +5,10 @@ import { api, refresh } from '../../api/client.ts';
 import { FormAlert, TextField } from '../../components/Field.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { describeError } from './describeError.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { keys, meQuery, type Me } from './api.ts';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** Edit name, phone, language and currency. */
 export function ProfilePage() {

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { FormAlert, PasswordField, TextField } from '../../components/Field.tsx';
 import { ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { keys, meQuery, type Me } from './api.ts';
 import { describeError } from './describeError.ts';
 import { FormSkeleton } from './ProfilePage.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** Password change and two-factor sign-in. */
 export function SecurityPage() {

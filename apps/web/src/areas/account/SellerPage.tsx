@@ -7,11 +7,11 @@ import { workspacesOf } from '../../app/nav.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { FormAlert, TextField } from '../../components/Field.tsx';
 import { ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { applicationQuery, keys, type SellerApplication } from './api.ts';
 import { describeError } from './describeError.ts';
 import { FormSkeleton } from './ProfilePage.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** "Become a seller": the application form, then its status; an approval brings the seller role. */
 export function SellerPage() {

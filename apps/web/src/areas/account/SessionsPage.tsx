@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { ConfirmButton } from '../../components/Confirm.tsx';
 import { ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useLogout } from '../../auth/useLogout.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { keys, sessionsQuery } from './api.ts';
-import { ConfirmButton } from './ConfirmButton.tsx';
 import { FormSkeleton } from './ProfilePage.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** A short device name from a user agent ("Chrome on Android"). */
 export function deviceOf(userAgent: string | null): string {

@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field.tsx';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { RowsSkeleton, useErrorText, useNotify } from '../seller-catalog/ui.tsx';
+import { useErrorText, useNotify } from '../seller-catalog/ui.tsx';
 import { adminCatalogApi, type Category, type Names } from './api.ts';
 import { AdminTabs } from './AdminTabs.tsx';
 
@@ -72,7 +73,7 @@ export function CategoriesPage() {
       </header>
       <div className="ac-split">
         {trees.isPending ? (
-          <RowsSkeleton />
+          <SkeletonRows />
         ) : trees.error ? (
           <ErrorState
             title={t('common.loadError')}

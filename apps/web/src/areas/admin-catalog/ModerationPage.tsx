@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
-import { RowsSkeleton, useErrorText, useNotify } from '../seller-catalog/ui.tsx';
+import { useErrorText, useNotify } from '../seller-catalog/ui.tsx';
 import { adminCatalogApi, type ModerationItem } from './api.ts';
 import { AdminTabs } from './AdminTabs.tsx';
 
@@ -44,7 +45,7 @@ export function ModerationPage() {
         </label>
       </div>
       {list.isPending ? (
-        <RowsSkeleton />
+        <SkeletonRows />
       ) : list.error ? (
         <ErrorState title={t('common.loadError')} error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (

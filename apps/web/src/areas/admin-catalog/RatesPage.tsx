@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
-import { RowsSkeleton, useErrorText, useNotify } from '../seller-catalog/ui.tsx';
+import { useErrorText, useNotify } from '../seller-catalog/ui.tsx';
 import { adminCatalogApi, type ExchangeRate } from './api.ts';
 import { AdminTabs } from './AdminTabs.tsx';
 
@@ -28,7 +29,7 @@ export function RatesPage() {
         </div>
       </header>
       {rates.isPending ? (
-        <RowsSkeleton rows={3} />
+        <SkeletonRows rows={3} />
       ) : rates.error ? (
         <ErrorState title={t('common.loadError')} error={rates.error} onRetry={() => void rates.refetch()} />
       ) : (

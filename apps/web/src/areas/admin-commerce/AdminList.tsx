@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../../components/Pager.tsx';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import type { Page } from './api.ts';
-import { Pager, TableSkeleton } from './ui.tsx';
 
 const PER_PAGE = 20;
 
@@ -56,7 +57,7 @@ export function AdminList<T>({
         </button>
       </form>
       {list.isPending ? (
-        <TableSkeleton />
+        <SkeletonRows />
       ) : list.isError ? (
         <ErrorState title={t('common.loadError')} error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
@@ -65,18 +66,8 @@ export function AdminList<T>({
         </EmptyState>
       ) : (
         <>
-          <div className="cm-table-wrap">{children(list.data.items)}</div>
-          <Pager
-            page={page}
-            total={list.data.total}
-            perPage={PER_PAGE}
-            onPage={setPage}
-            labels={{
-              previous: t('common.previous'),
-              next: t('common.next'),
-              pageOf: (p, n) => t('common.pageOf', { page: p, pages: n }),
-            }}
-          />
+          <div className="table-wrap">{children(list.data.items)}</div>
+          <Pager page={page} total={list.data.total} perPage={PER_PAGE} onPage={setPage} />
         </>
       )}
     </>

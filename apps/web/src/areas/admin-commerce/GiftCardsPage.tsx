@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/Confirm.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { giftCardsApi, type GiftCard } from './api.ts';
 import { AdminList } from './AdminList.tsx';
-import { useConfirm, useProblemText, useToasts } from './ui.tsx';
+import { useProblemText, useToasts } from './ui.tsx';
 import './commerce.css';
 
 /** Admin: gift cards — issue, find, read the ledger, disable. */
@@ -17,7 +18,7 @@ export function GiftCardsPage() {
   const queryClient = useQueryClient();
   const problem = useProblemText();
   const [toasts, toast] = useToasts();
-  const [dialog, confirm] = useConfirm();
+  const [dialog, confirm] = useConfirm({ className: 'cm-dialog' });
   const [open, setOpen] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin-gift-cards'] });
   const disable = useMutation({
@@ -50,7 +51,7 @@ export function GiftCardsPage() {
         empty={{ title: t('giftCards.empty'), text: t('giftCards.emptyText') }}
       >
         {(items) => (
-          <table className="cm-table" data-testid="gift-card-table">
+          <table className="table" data-testid="gift-card-table">
             <thead>
               <tr>
                 <th scope="col">{t('giftCards.code')}</th>

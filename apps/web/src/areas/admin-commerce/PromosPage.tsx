@@ -6,8 +6,9 @@ import { useLocale } from '../../lib/useLocale.ts';
 import { promosApi, type NewPromo, type Promo } from './api.ts';
 import { PromoForm } from './PromoForm.tsx';
 import { AdminList } from './AdminList.tsx';
-import { useConfirm, useProblemText, useToasts } from './ui.tsx';
+import { useProblemText, useToasts } from './ui.tsx';
 import './commerce.css';
+import { useConfirm } from '../../components/Confirm.tsx';
 
 /** Admin: the promo codes, with create, edit and switch off. */
 export function PromosPage() {
@@ -16,7 +17,7 @@ export function PromosPage() {
   const queryClient = useQueryClient();
   const problem = useProblemText();
   const [toasts, toast] = useToasts();
-  const [dialog, confirm] = useConfirm();
+  const [dialog, confirm] = useConfirm({ className: 'cm-dialog' });
   const [editing, setEditing] = useState<Promo | 'new' | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin-promos'] });
@@ -87,7 +88,7 @@ export function PromosPage() {
         empty={{ title: t('promos.empty'), text: t('promos.emptyText') }}
       >
         {(items) => (
-          <table className="cm-table" data-testid="promo-table">
+          <table className="table" data-testid="promo-table">
             <thead>
               <tr>
                 <th scope="col">{t('promos.columns.code')}</th>

@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/Confirm.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { giftCardsApi } from './api.ts';
-import { useConfirm, useProblemText, useToasts } from './ui.tsx';
+import { useProblemText, useToasts } from './ui.tsx';
 import './commerce.css';
 
 /** The customer moves a gift card's balance into their wallet (asked once, idempotent on retries). */
@@ -15,7 +16,7 @@ export function RedeemGiftCardPage() {
   const { money } = useLocale();
   const problem = useProblemText();
   const [toasts, toast] = useToasts();
-  const [dialog, confirm] = useConfirm();
+  const [dialog, confirm] = useConfirm({ className: 'cm-dialog' });
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);

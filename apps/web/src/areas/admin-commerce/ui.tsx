@@ -1,5 +1,5 @@
-/** Small pieces the commerce pages share: problem messages, toasts, a confirmation dialog and a pager. */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+/** Small pieces the commerce pages share: problem messages, toasts and form parts. */
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem.ts';
 import { problemMessage } from '../../lib/problemMessage.ts';
@@ -39,11 +39,11 @@ export function useToasts(): [ReactNode, (text: string, error?: boolean) => void
     window.setTimeout(() => setToasts((all) => all.filter((toast) => toast.id !== id)), error ? 6000 : 3500);
   }, []);
   const region = (
-    <div className="cm-toasts" aria-label={t('common.notifications')}>
+    <div className="toasts" role="region" aria-label={t('common.notifications')}>
       {toasts.map((toast) => (
         <p
           key={toast.id}
-          className={`cm-toast ${toast.error ? 'cm-toast--error' : ''}`}
+          className={`toast toast--${toast.error ? 'error' : 'ok'}`}
           role={toast.error ? 'alert' : 'status'}
           data-testid="toast"
         >
@@ -53,107 +53,6 @@ export function useToasts(): [ReactNode, (text: string, error?: boolean) => void
     </div>
   );
   return [region, show];
-}
-
-/** A modal question with Yes / No; the browser keeps focus inside and Escape answers No. */
-export function ConfirmDialog({
-  question,
-  onAnswer,
-}: {
-  question: string | null;
-  onAnswer: (yes: boolean) => void;
-}) {
-  const { t } = useTranslation('admin-commerce');
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (question && !dialog.open) dialog.showModal();
-    if (!question && dialog.open) dialog.close();
-  }, [question]);
-  return (
-    <dialog
-      ref={ref}
-      className="cm-dialog"
-      onCancel={() => onAnswer(false)}
-      aria-labelledby="cm-confirm-text"
-    >
-      <p id="cm-confirm-text">{question}</p>
-      <div className="cm-dialog__actions">
-        <button type="button" className="btn btn--secondary" onClick={() => onAnswer(false)} autoFocus>
-          {t('common.no')}
-        </button>
-        <button type="button" className="btn btn--danger" onClick={() => onAnswer(true)}>
-          {t('common.yes')}
-        </button>
-      </div>
-    </dialog>
-  );
-}
-
-/** Asks before a destructive action: `ask(question, action)` runs the action only on Yes. */
-export function useConfirm(): [ReactNode, (question: string, action: () => void) => void] {
-  const [pending, setPending] = useState<{ question: string; action: () => void } | null>(null);
-  const dialog = (
-    <ConfirmDialog
-      question={pending?.question ?? null}
-      onAnswer={(yes) => {
-        if (yes) pending?.action();
-        setPending(null);
-      }}
-    />
-  );
-  return [dialog, (question, action) => setPending({ question, action })];
-}
-
-/** Previous / next with "page N of M"; hidden when everything fits on one page. */
-export function Pager({
-  page,
-  total,
-  perPage,
-  onPage,
-  labels,
-}: {
-  page: number;
-  total: number;
-  perPage: number;
-  onPage: (page: number) => void;
-  labels: { previous: string; next: string; pageOf: (page: number, pages: number) => string };
-}) {
-  const pages = Math.max(1, Math.ceil(total / perPage));
-  if (pages <= 1) return null;
-  return (
-    <nav className="cm-pager" aria-label={labels.pageOf(page, pages)}>
-      <button
-        type="button"
-        className="btn btn--secondary"
-        disabled={page <= 1}
-        onClick={() => onPage(page - 1)}
-      >
-        {labels.previous}
-      </button>
-      <span>{labels.pageOf(page, pages)}</span>
-      <button
-        type="button"
-        className="btn btn--secondary"
-        disabled={page >= pages}
-        onClick={() => onPage(page + 1)}
-      >
-        {labels.next}
-      </button>
-    </nav>
-  );
-}
-
-/** Rows of grey bars while a table loads. */
-export function TableSkeleton({ rows = 5 }: { rows?: number }) {
-  return (
-    <div className="cm-skeleton" aria-hidden="true">
-      {Array.from({ length: rows }, (_, i) => (
-        <span key={i} className="skeleton skeleton--text" />
-      ))}
-    </div>
-  );
 }
 
 /** A labelled multi-line text field. */

@@ -6,6 +6,9 @@ import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { operationsQuery, REFRESH_MS, type OperationsReport } from './api.ts';
+import { FaultPanel } from './FaultPanel.tsx';
+import { faultsQuery } from './faults-api.ts';
+import { LoadChart } from './LoadChart.tsx';
 import { ServiceCard, type Figures } from './ServiceCard.tsx';
 import './operations.css';
 
@@ -34,6 +37,9 @@ export function OperationsPage() {
   const { user } = useSession();
   const staff = user?.roles.some((role) => role === 'admin' || role === 'support') ?? false;
   const report = useQuery({ ...operationsQuery, enabled: staff });
+  // Fault flags are for admins only (support reads the figures); absent outside dev and test runs.
+  const admin = user?.roles.includes('admin') ?? false;
+  const faults = useQuery({ ...faultsQuery, enabled: admin });
   const figures = useFigures();
   const time = useMemo(() => new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }), []);
 
@@ -76,11 +82,18 @@ export function OperationsPage() {
       ) : (
         <>
           <Summary report={report.data} figures={figures} />
+          <LoadChart report={report.data} figures={figures} />
           <div className="ops-grid">
             {report.data.services.map((service) => (
-              <ServiceCard key={service.service} service={service} figures={figures} />
+              <ServiceCard
+                key={service.service}
+                service={service}
+                figures={figures}
+                fault={faults.data?.services.find((f) => f.service === service.service)}
+              />
             ))}
           </div>
+          {admin && <FaultPanel />}
         </>
       )}
     </div>

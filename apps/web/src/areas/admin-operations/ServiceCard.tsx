@@ -1,10 +1,8 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Sparkline } from '../../components/charts/index.ts';
 import type { ServiceOperations } from './api.ts';
-import { sparklinePaths } from './sparkline.ts';
-
-const CHART_W = 240;
-const CHART_H = 44;
+import { FaultBadge } from './FaultPanel.tsx';
+import type { FaultState } from './faults-api.ts';
 
 /** Number formatting for the figures of this page, in the visitor's locale. */
 export interface Figures {
@@ -25,42 +23,17 @@ export function HealthBadge({ health }: { health: ServiceOperations['health'] | 
   );
 }
 
-/** A small area chart of recent values; the label says what it shows for screen readers. */
-export function Sparkline({
-  values,
-  label,
-  tone = 'brand',
-}: {
-  values: ReadonlyArray<number | null>;
-  label: string;
-  tone?: 'brand' | 'muted';
-}) {
-  const gradient = useId();
-  const { line, area, last } = sparklinePaths(values, CHART_W, CHART_H);
-  return (
-    <svg
-      className={`ops-spark ops-spark--${tone}`}
-      viewBox={`0 0 ${CHART_W} ${CHART_H}`}
-      preserveAspectRatio="none"
-      role="img"
-      aria-label={label}
-    >
-      <defs>
-        <linearGradient id={gradient} x1="0" x2="0" y1="0" y2="1">
-          <stop offset="0%" stopColor="currentColor" stopOpacity="0.28" />
-          <stop offset="100%" stopColor="currentColor" stopOpacity="0" />
-        </linearGradient>
-      </defs>
-      <line x1="0" x2={CHART_W} y1={CHART_H - 1} y2={CHART_H - 1} className="ops-spark__base" />
-      {area && <path d={area} fill={`url(#${gradient})`} />}
-      {line && <path d={line} className="ops-spark__line" vectorEffect="non-scaling-stroke" />}
-      {last && <circle cx={last.x} cy={last.y} r="2.5" className="ops-spark__now" />}
-    </svg>
-  );
-}
-
 /** One service: health, instances, the six figures, charts of the recent rate and p99, its replicas. */
-export function ServiceCard({ service, figures }: { service: ServiceOperations; figures: Figures }) {
+export function ServiceCard({
+  service,
+  figures,
+  fault,
+}: {
+  service: ServiceOperations;
+  figures: Figures;
+  /** This service's fault flags, when an admin looks at a dev or test run. */
+  fault?: FaultState | undefined;
+}) {
   const { t } = useTranslation('admin-operations');
   const rates = service.history.map((p) => p.requestsPerSecond);
   const p99s = service.history.map((p) => p.p99Ms);
@@ -83,7 +56,10 @@ export function ServiceCard({ service, figures }: { service: ServiceOperations; 
         <h2 id={`ops-${service.service}`} className="ops-card__name">
           {service.service}
         </h2>
-        <HealthBadge health={service.health} />
+        <span className="ops-card__badges">
+          <FaultBadge state={fault} />
+          <HealthBadge health={service.health} />
+        </span>
       </header>
       <p className="ops-card__instances">
         {t('card.instances', { ready: service.instancesReady, total: service.instances })}

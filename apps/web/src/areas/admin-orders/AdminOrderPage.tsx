@@ -65,8 +65,8 @@ function AdminOrderView({ order }: { order: AdminOrder }) {
         {order.saga.length === 0 ? (
           <p className="od-muted">{t('saga.empty')}</p>
         ) : (
-          <div className="od-table-wrap">
-            <table className="od-table" data-testid="saga-steps">
+          <div className="table-wrap">
+            <table className="table" data-testid="saga-steps">
               <thead>
                 <tr>
                   <th scope="col">{t('saga.when')}</th>

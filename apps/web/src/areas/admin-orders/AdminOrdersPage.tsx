@@ -3,10 +3,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Pager } from '../../components/Pager.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
-import { Pager } from '../orders/filters.tsx';
 import { ListSkeleton } from '../orders/OrdersPage.tsx';
 import { StatusChip, useDateTime, useStatusLabel } from '../orders/parts.tsx';
 import { ADMIN_PER_PAGE, adminQueries, type AdminOrderSearch } from './api.ts';
@@ -134,8 +134,8 @@ export function AdminOrdersPage() {
       ) : (
         <>
           <p className="od-muted">{t('list.found', { count: list.data.total })}</p>
-          <div className="od-table-wrap">
-            <table className="od-table" data-testid="admin-orders">
+          <div className="table-wrap">
+            <table className="table" data-testid="admin-orders">
               <thead>
                 <tr>
                   <th scope="col">{t('list.number')}</th>

@@ -15,7 +15,7 @@ export function Shell() {
   const describe = useCallback((error: unknown) => problemMessage(error, tRoot), [tRoot]);
   return (
     <RequireAuth>
-      <ToastProvider classPrefix="shp" describe={describe} label={t('common.notifications')} keep={2}>
+      <ToastProvider describe={describe} label={t('common.notifications')} keep={2}>
         <div className="container page shp">
           <Suspense fallback={<PageLoader />}>
             <Outlet />

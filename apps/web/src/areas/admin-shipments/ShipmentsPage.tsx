@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { Pager } from '../../components/Pager.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
@@ -55,7 +56,6 @@ export function ShipmentsPage() {
     event.preventDefault();
     update({ q: q.trim() || null });
   };
-  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE));
   return (
     <section className="shp-page" aria-labelledby="shp-title">
       <h1 id="shp-title" className="trk-title">
@@ -144,27 +144,12 @@ export function ShipmentsPage() {
               </li>
             ))}
           </ul>
-          {pages > 1 && (
-            <nav className="shp-pager" aria-label={t('list.page', { page: filters.page, pages })}>
-              <button
-                type="button"
-                className="btn btn--secondary"
-                disabled={filters.page <= 1}
-                onClick={() => update({ page: String(filters.page - 1) })}
-              >
-                {t('list.previous')}
-              </button>
-              <span>{t('list.page', { page: filters.page, pages })}</span>
-              <button
-                type="button"
-                className="btn btn--secondary"
-                disabled={filters.page >= pages}
-                onClick={() => update({ page: String(filters.page + 1) })}
-              >
-                {t('list.next')}
-              </button>
-            </nav>
-          )}
+          <Pager
+            page={filters.page}
+            total={list.data.total}
+            perPage={PAGE_SIZE}
+            onPage={(page) => update({ page: String(page) })}
+          />
         </>
       )}
     </section>

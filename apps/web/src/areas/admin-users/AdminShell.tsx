@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../../auth/useSession.ts';
 import { EmptyState } from '../../components/states.tsx';
-import { useCallback } from 'react';
 import { ToastProvider } from '../../components/Toasts.tsx';
+import { useCallback } from 'react';
 import { describeError } from '../account/describeError.ts';
 import '../account/account.css';
 import '../account/cabinet.css';
@@ -37,7 +37,7 @@ export function AdminShell() {
       </div>
     );
   return (
-    <ToastProvider classPrefix="cab" describe={describe} keep={3}>
+    <ToastProvider describe={describe} keep={3}>
       <div className="container page cabinet">
         <h1 className="visually-hidden">{t('title')}</h1>
         <nav className="cabinet__tabs" aria-label={t('tabs.label')}>
@@ -52,40 +52,5 @@ export function AdminShell() {
         </div>
       </div>
     </ToastProvider>
-  );
-}
-
-/** Previous / next page buttons with the position. */
-export function Pager({
-  page,
-  total,
-  limit,
-  onPage,
-}: {
-  page: number;
-  total: number;
-  limit: number;
-  onPage: (page: number) => void;
-}) {
-  const { t } = useTranslation('adminUsers');
-  const pages = Math.max(1, Math.ceil(total / limit));
-  if (pages <= 1) return null;
-  return (
-    <nav className="cab-actions" aria-label={t('pager.label')}>
-      <button type="button" className="btn btn--ghost" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        {t('pager.previous')}
-      </button>
-      <span className="cab-muted" aria-live="polite">
-        {t('pager.position', { page, pages })}
-      </span>
-      <button
-        type="button"
-        className="btn btn--ghost"
-        disabled={page >= pages}
-        onClick={() => onPage(page + 1)}
-      >
-        {t('pager.next')}
-      </button>
-    </nav>
   );
 }

@@ -2,14 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { ConfirmButton } from '../../components/Confirm.tsx';
 import { TextField } from '../../components/Field.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
-import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { ConfirmButton } from '../account/ConfirmButton.tsx';
-import { FormSkeleton, SelectField } from '../account/ProfilePage.tsx';
 import { useToast } from '../../components/Toasts.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { FormSkeleton, SelectField } from '../account/ProfilePage.tsx';
 import { applicationsQuery, type AdminApplication } from './api.ts';
-import { Pager, useCanEdit } from './AdminShell.tsx';
+import { useCanEdit } from './AdminShell.tsx';
 
 /** Seller applications: the pending ones first; approve, or reject with a reason. */
 export function ApplicationsPage() {
@@ -54,7 +55,7 @@ export function ApplicationsPage() {
         <Pager
           page={filters.page}
           total={list.data.total}
-          limit={list.data.limit}
+          perPage={list.data.limit}
           onPage={(page) => setFilters({ ...filters, page })}
         />
       )}

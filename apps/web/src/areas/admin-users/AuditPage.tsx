@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../../components/Pager.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { FormSkeleton, SelectField } from '../account/ProfilePage.tsx';
 import { auditQuery } from './api.ts';
-import { Pager } from './AdminShell.tsx';
 
 const ACTIONS = [
   'login_succeeded',
@@ -56,8 +56,8 @@ export function AuditPage() {
       )}
       {list.data?.items.length === 0 && <EmptyState title={t('audit.empty')} />}
       {list.data && list.data.items.length > 0 && (
-        <div className="cab-table-wrap">
-          <table className="cab-table" aria-busy={list.isFetching}>
+        <div className="table-wrap">
+          <table className="table" aria-busy={list.isFetching}>
             <thead>
               <tr>
                 <th scope="col">{t('audit.when')}</th>
@@ -101,7 +101,7 @@ export function AuditPage() {
         <Pager
           page={filters.page}
           total={list.data.total}
-          limit={list.data.limit}
+          perPage={list.data.limit}
           onPage={(page) => setFilters({ ...filters, page })}
         />
       )}

@@ -3,11 +3,11 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TextField } from '../../components/Field.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { FormSkeleton } from '../account/ProfilePage.tsx';
-import { mailboxQuery } from './api.ts';
-import { Pager } from './AdminShell.tsx';
+import { mailboxQuery, type MailSource } from './api.ts';
 
 /** A mail body with its links clickable: site paths open in the app, full URLs in a new tab. */
 function MailBody({ body }: { body: string }) {
@@ -35,7 +35,11 @@ function MailBody({ body }: { body: string }) {
 export function MailboxPage() {
   const { t, i18n } = useTranslation('adminUsers');
   useDocumentTitle(t('mailbox.title'));
-  const [filters, setFilters] = useState({ to: '', page: 1 });
+  const [filters, setFilters] = useState<{ to: string; page: number; source: MailSource }>({
+    to: '',
+    page: 1,
+    source: 'accounts',
+  });
   const [typed, setTyped] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const list = useQuery(mailboxQuery(filters));
@@ -43,12 +47,26 @@ export function MailboxPage() {
     <section className="panel cab-wide">
       <h2 className="panel__title">{t('mailbox.title')}</h2>
       <p className="cab-muted">{t('mailbox.intro')}</p>
+      <div className="cab-filters" role="group" aria-label={t('mailbox.source')}>
+        {(['accounts', 'orders'] as const).map((source) => (
+          <button
+            key={source}
+            type="button"
+            className={filters.source === source ? 'btn btn--primary' : 'btn btn--ghost'}
+            aria-pressed={filters.source === source}
+            data-testid={`mail-source-${source}`}
+            onClick={() => setFilters({ ...filters, source, page: 1 })}
+          >
+            {t(`mailbox.${source}`)}
+          </button>
+        ))}
+      </div>
       <form
         className="cab-filters"
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          setFilters({ to: typed.trim(), page: 1 });
+          setFilters({ ...filters, to: typed.trim(), page: 1 });
         }}
       >
         <TextField
@@ -86,6 +104,9 @@ export function MailboxPage() {
                     dateStyle: 'short',
                     timeStyle: 'short',
                   })}
+                  {mail.sentAt !== undefined && (
+                    <> · {mail.sentAt ? t('mailbox.sent') : t('mailbox.queued')}</>
+                  )}
                 </p>
                 {open === mail.id && <MailBody body={mail.body} />}
               </div>
@@ -97,7 +118,7 @@ export function MailboxPage() {
         <Pager
           page={filters.page}
           total={list.data.total}
-          limit={list.data.limit}
+          perPage={list.data.limit}
           onPage={(page) => setFilters({ ...filters, page })}
         />
       )}

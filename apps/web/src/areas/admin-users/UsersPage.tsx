@@ -3,15 +3,16 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ROLES, type Role } from '../../api/types.ts';
+import { ConfirmButton } from '../../components/Confirm.tsx';
 import { FormAlert, TextField } from '../../components/Field.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { ConfirmButton } from '../account/ConfirmButton.tsx';
 import { describeError } from '../account/describeError.ts';
 import { FormSkeleton, SelectField } from '../account/ProfilePage.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 import { usersQuery, type AdminUser } from './api.ts';
-import { Pager, useCanEdit } from './AdminShell.tsx';
+import { useCanEdit } from './AdminShell.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -104,7 +105,7 @@ export function UsersPage() {
         <Pager
           page={filters.page}
           total={list.data.total}
-          limit={list.data.limit}
+          perPage={list.data.limit}
           onPage={(page) => setFilters({ ...filters, page })}
         />
       )}

@@ -27,7 +27,7 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-/** A mail kept in the local mailbox. */
+/** A mail kept in the local mailbox (users), or order mail with its delivery state (orders). */
 export interface Mail {
   id: string;
   to: string;
@@ -35,7 +35,11 @@ export interface Mail {
   body: string;
   template: string;
   createdAt: string;
+  sentAt?: string | null;
 }
+
+/** Whose mail the mailbox shows: account mail (users) or order mail (orders, embedded mode). */
+export type MailSource = 'accounts' | 'orders';
 
 /** An application with the applicant's email. */
 export type AdminApplication = SellerApplication & { accountEmail: string };
@@ -73,10 +77,13 @@ export const auditQuery = (params: { action: string; accountId: string; page: nu
     placeholderData: keepPreviousData,
   });
 
-export const mailboxQuery = (params: { to: string; page: number }) =>
+export const mailboxQuery = ({ source, ...params }: { to: string; page: number; source: MailSource }) =>
   queryOptions({
-    queryKey: ['admin', 'mailbox', params],
+    queryKey: ['admin', 'mailbox', source, params],
     queryFn: ({ signal }) =>
-      api.get<Page<Mail>>(`/admin/mailbox?${search({ ...params, limit: 20 })}`, { signal }),
+      api.get<Page<Mail>>(
+        `${source === 'orders' ? '/admin/orders/mail' : '/admin/mailbox'}?${search({ ...params, limit: 20 })}`,
+        { signal },
+      ),
     placeholderData: keepPreviousData,
   });

@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { FormAlert, PasswordField, TextField } from '../../components/Field.tsx';
-import { Logo } from '../../components/Logo.tsx';
+import { FormCard } from '../../components/FormCard.tsx';
 import { problemMessage } from '../../lib/problemMessage.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { signIn } from './signIn.ts';
@@ -54,61 +54,59 @@ export function LoginPage() {
   const next = params.get('next');
 
   return (
-    <div className="auth-page">
-      <div className="auth-card">
-        <div className="auth-card__head">
-          <Logo withWord={false} />
-          <h1 className="auth-card__title">{t('auth.login.title')}</h1>
-          <p className="auth-card__subtitle">{t('auth.login.subtitle')}</p>
-        </div>
-        {challenge !== null ? (
-          <TwoFactorStep
-            challengeToken={challenge}
-            onRestart={() => {
-              setChallenge(null);
-              setValues((current) => ({ ...current, password: '' }));
-            }}
-          />
-        ) : (
-          <form ref={form} className="auth-form" onSubmit={submit} noValidate data-testid="login-form">
-            {formError !== null && <FormAlert>{problemMessage(formError, t)}</FormAlert>}
-            <TextField
-              label={t('auth.email')}
-              name="email"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              value={values.email}
-              onChange={set('email')}
-              error={message(errors.email)}
-            />
-            <PasswordField
-              label={t('auth.password')}
-              name="password"
-              autoComplete="current-password"
-              value={values.password}
-              onChange={set('password')}
-              error={message(errors.password)}
-            />
-            <button
-              type="submit"
-              className="btn btn--primary btn--full btn--large"
-              disabled={mutation.isPending}
-            >
-              {mutation.isPending ? t('auth.login.submitting') : t('auth.login.submit')}
-            </button>
-            <Link to="/forgot-password" className="auth-card__forgot">
-              {tAuth('forgot.link')}
-            </Link>
-          </form>
-        )}
-        <p className="auth-card__switch">
+    <FormCard
+      title={t('auth.login.title')}
+      subtitle={t('auth.login.subtitle')}
+      footer={
+        <>
           {t('auth.login.noAccount')}{' '}
           <Link to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>
             {t('auth.login.registerLink')}
           </Link>
-        </p>
-      </div>
-    </div>
+        </>
+      }
+    >
+      {challenge !== null ? (
+        <TwoFactorStep
+          challengeToken={challenge}
+          onRestart={() => {
+            setChallenge(null);
+            setValues((current) => ({ ...current, password: '' }));
+          }}
+        />
+      ) : (
+        <form ref={form} className="auth-form" onSubmit={submit} noValidate data-testid="login-form">
+          {formError !== null && <FormAlert>{problemMessage(formError, t)}</FormAlert>}
+          <TextField
+            label={t('auth.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            value={values.email}
+            onChange={set('email')}
+            error={message(errors.email)}
+          />
+          <PasswordField
+            label={t('auth.password')}
+            name="password"
+            autoComplete="current-password"
+            value={values.password}
+            onChange={set('password')}
+            error={message(errors.password)}
+          />
+          <button
+            type="submit"
+            className="btn btn--primary btn--full btn--large"
+            disabled={mutation.isPending}
+          >
+            {mutation.isPending ? t('auth.login.submitting') : t('auth.login.submit')}
+          </button>
+          <Link to="/forgot-password" className="auth-card__forgot">
+            {tAuth('forgot.link')}
+          </Link>
+        </form>
+      )}
+    </FormCard>
   );
 }

@@ -1,29 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { send } from '../../api/http.ts';
 import { useSession } from '../../auth/useSession.ts';
 import { FormAlert, PasswordField, TextField } from '../../components/Field.tsx';
-import { Logo } from '../../components/Logo.tsx';
+import { FormCard } from '../../components/FormCard.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { describeError } from '../account/describeError.ts';
 import './auth.css';
-
-function Card({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
-  return (
-    <div className="auth-page">
-      <div className="auth-card">
-        <div className="auth-card__head">
-          <Logo withWord={false} />
-          <h1 className="auth-card__title">{title}</h1>
-          {subtitle && <p className="auth-card__subtitle">{subtitle}</p>}
-        </div>
-        {children}
-      </div>
-    </div>
-  );
-}
 
 /** "Forgot password": asks for the email; the answer is the same whether an account exists or not. */
 export function ForgotPasswordPage() {
@@ -44,15 +29,15 @@ export function ForgotPasswordPage() {
   }
   if (mutation.isSuccess)
     return (
-      <Card title={t('forgot.sentTitle')}>
+      <FormCard title={t('forgot.sentTitle')}>
         <div className="auth-card__done" role="status" data-testid="forgot-sent">
           <p>{t('forgot.sentText', { email: email.trim() })}</p>
           <Link to="/login">{t('common.backToLogin')}</Link>
         </div>
-      </Card>
+      </FormCard>
     );
   return (
-    <Card title={t('forgot.title')} subtitle={t('forgot.subtitle')}>
+    <FormCard title={t('forgot.title')} subtitle={t('forgot.subtitle')}>
       <form className="auth-form" onSubmit={submit} noValidate data-testid="forgot-form">
         {mutation.isError && <FormAlert>{describeError(mutation.error, tAccount, tRoot)}</FormAlert>}
         <TextField
@@ -72,7 +57,7 @@ export function ForgotPasswordPage() {
           {t('common.backToLogin')}
         </Link>
       </form>
-    </Card>
+    </FormCard>
   );
 }
 
@@ -97,23 +82,23 @@ export function ResetPasswordPage() {
   }
   if (!token)
     return (
-      <Card title={t('reset.title')}>
+      <FormCard title={t('reset.title')}>
         <FormAlert>{tAccount('errors.INVALID_TOKEN')}</FormAlert>
-      </Card>
+      </FormCard>
     );
   if (mutation.isSuccess)
     return (
-      <Card title={t('reset.doneTitle')}>
+      <FormCard title={t('reset.doneTitle')}>
         <div className="auth-card__done" role="status" data-testid="reset-done">
           <p>{t('reset.doneText')}</p>
           <Link to="/login" className="btn btn--primary">
             {tRoot('auth.login.submit')}
           </Link>
         </div>
-      </Card>
+      </FormCard>
     );
   return (
-    <Card title={t('reset.title')} subtitle={t('reset.subtitle')}>
+    <FormCard title={t('reset.title')} subtitle={t('reset.subtitle')}>
       <form className="auth-form" onSubmit={submit} noValidate data-testid="reset-form">
         {mutation.isError && <FormAlert>{describeError(mutation.error, tAccount, tRoot)}</FormAlert>}
         <PasswordField
@@ -129,7 +114,7 @@ export function ResetPasswordPage() {
           {mutation.isPending ? t('common.sending') : t('reset.submit')}
         </button>
       </form>
-    </Card>
+    </FormCard>
   );
 }
 
@@ -165,7 +150,7 @@ export function VerifyEmailPage() {
     };
   }, [token]);
   return (
-    <Card title={t('verify.title')}>
+    <FormCard title={t('verify.title')}>
       <div
         className="auth-card__done"
         role="status"
@@ -196,6 +181,6 @@ export function VerifyEmailPage() {
           </>
         )}
       </div>
-    </Card>
+    </FormCard>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { register } from '../../api/client.ts';
 import { FormAlert, PasswordField, TextField } from '../../components/Field.tsx';
-import { Logo } from '../../components/Logo.tsx';
+import { FormCard } from '../../components/FormCard.tsx';
 import { toLanguage } from '../../i18n/languages.ts';
 import { problemMessage } from '../../lib/problemMessage.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -63,69 +63,63 @@ export function RegisterPage() {
   const next = params.get('next');
 
   return (
-    <div className="auth-page">
-      <div className="auth-card">
-        <div className="auth-card__head">
-          <Logo withWord={false} />
-          <h1 className="auth-card__title">{t('auth.register.title')}</h1>
-          <p className="auth-card__subtitle">{t('auth.register.subtitle')}</p>
-        </div>
-        <form ref={form} className="auth-form" onSubmit={submit} noValidate data-testid="register-form">
-          {formError !== null && <FormAlert>{problemMessage(formError, t)}</FormAlert>}
-          <TextField
-            label={t('auth.register.name')}
-            name="name"
-            autoComplete="name"
-            value={values.name}
-            onChange={set('name')}
-            error={message(errors.name)}
-          />
-          <TextField
-            label={t('auth.email')}
-            name="email"
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            value={values.email}
-            onChange={set('email')}
-            error={message(errors.email)}
-          />
-          <PasswordField
-            label={t('auth.password')}
-            name="password"
-            autoComplete="new-password"
-            value={values.password}
-            onChange={set('password')}
-            hint={t('auth.register.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-            error={message(errors.password)}
-          />
-          <TextField
-            label={t('auth.register.phone')}
-            name="phone"
-            type="tel"
-            autoComplete="tel"
-            inputMode="tel"
-            optional
-            value={values.phone}
-            onChange={set('phone')}
-            hint={t('auth.register.phoneHint')}
-            error={message(errors.phone)}
-          />
-          <button
-            type="submit"
-            className="btn btn--primary btn--full btn--large"
-            disabled={mutation.isPending}
-          >
-            {mutation.isPending ? t('auth.register.submitting') : t('auth.register.submit')}
-          </button>
-        </form>
-        <p className="auth-card__switch">
+    <FormCard
+      title={t('auth.register.title')}
+      subtitle={t('auth.register.subtitle')}
+      footer={
+        <>
           {t('auth.register.haveAccount')}{' '}
           <Link to={next ? `/login?next=${encodeURIComponent(next)}` : '/login'}>
             {t('auth.register.loginLink')}
           </Link>
-        </p>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <form ref={form} className="auth-form" onSubmit={submit} noValidate data-testid="register-form">
+        {formError !== null && <FormAlert>{problemMessage(formError, t)}</FormAlert>}
+        <TextField
+          label={t('auth.register.name')}
+          name="name"
+          autoComplete="name"
+          value={values.name}
+          onChange={set('name')}
+          error={message(errors.name)}
+        />
+        <TextField
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          value={values.email}
+          onChange={set('email')}
+          error={message(errors.email)}
+        />
+        <PasswordField
+          label={t('auth.password')}
+          name="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={set('password')}
+          hint={t('auth.register.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          error={message(errors.password)}
+        />
+        <TextField
+          label={t('auth.register.phone')}
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          inputMode="tel"
+          optional
+          value={values.phone}
+          onChange={set('phone')}
+          hint={t('auth.register.phoneHint')}
+          error={message(errors.phone)}
+        />
+        <button type="submit" className="btn btn--primary btn--full btn--large" disabled={mutation.isPending}>
+          {mutation.isPending ? t('auth.register.submitting') : t('auth.register.submit')}
+        </button>
+      </form>
+    </FormCard>
   );
 }

@@ -33,7 +33,7 @@ export function TwoFactorStep({
   }
   return (
     <form className="auth-form" onSubmit={submit} noValidate data-testid="two-factor-form">
-      <p className="auth-card__subtitle">
+      <p className="form-card__subtitle">
         {useRecovery ? t('twoFactor.recoveryIntro') : t('twoFactor.intro')}
       </p>
       {mutation.isError && <FormAlert>{describeError(mutation.error, tAccount, tRoot)}</FormAlert>}

@@ -76,7 +76,14 @@ export function RoundCard({
         </span>
       </header>
       {round.status === 'started' && (
-        <div className="dm-meter" aria-label={t('board.progress', { done, total: round.stops.length })}>
+        <div
+          className="dm-meter"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={round.stops.length}
+          aria-valuenow={done}
+          aria-label={t('board.progress', { done, total: round.stops.length })}
+        >
           <span
             style={{ width: `${(done / Math.max(1, round.stops.length)) * 100}%`, background: round.colour }}
           />

@@ -14,7 +14,7 @@ export function Shell() {
   const describe = useCallback((error: unknown) => describeError(error, t, tRoot), [t, tRoot]);
   return (
     <RequireAuth>
-      <ToastProvider classPrefix="dm" describe={describe} label={t('common.notifications')} keep={2}>
+      <ToastProvider describe={describe} label={t('common.notifications')} keep={2}>
         <div className="container page dm">
           <nav className="dm-tabs" aria-label={t('nav.label')}>
             <NavLink to="/dispatch" end className="dm-tabs__link">

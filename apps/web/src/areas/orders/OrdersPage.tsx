@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { Pager } from '../../components/Pager.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { orderQueries, PER_PAGE, type OrderStatus } from './api.ts';
-import { Pager, StatusFilter } from './filters.tsx';
+import { StatusFilter } from './filters.tsx';
 import { StatusChip } from './parts.tsx';
 
 const FILTERS: ReadonlyArray<OrderStatus | ''> = [

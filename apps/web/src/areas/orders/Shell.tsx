@@ -14,7 +14,7 @@ export function Shell() {
   const describe = useCallback((error: unknown) => problem(error), [problem]);
   return (
     <RequireAuth>
-      <ToastProvider classPrefix="od" describe={describe} label={t('common.notifications')}>
+      <ToastProvider describe={describe} label={t('common.notifications')}>
         <div className="container page">
           <Suspense fallback={<PageLoader />}>
             <Outlet />

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useLocale } from '../../lib/useLocale.ts';
-import { TableSkeleton, useProblemText } from '../admin-commerce/ui.tsx';
+import { useProblemText } from '../admin-commerce/ui.tsx';
 import type { TabProps } from './AdminPaymentsPage.tsx';
 import { paymentApi, type CommissionRate } from './api.ts';
 import { LabeledInput } from './ui.tsx';
@@ -65,12 +66,12 @@ export function CommissionTab({ toast }: Pick<TabProps, 'toast'>) {
         </button>
       </form>
       {rates.isPending ? (
-        <TableSkeleton rows={3} />
+        <SkeletonRows rows={3} />
       ) : rates.isError ? (
         <ErrorState title={t('common.loadError')} error={rates.error} onRetry={() => void rates.refetch()} />
       ) : (
-        <div className="cm-table-wrap">
-          <table className="cm-table" data-testid="commission-rates">
+        <div className="table-wrap">
+          <table className="table" data-testid="commission-rates">
             <thead>
               <tr>
                 <th scope="col">{t('admin.scope')}</th>
@@ -129,7 +130,7 @@ export function PayoutBatchesTab({ toast, confirm }: TabProps) {
         </button>
       </div>
       {batches.isPending ? (
-        <TableSkeleton rows={3} />
+        <SkeletonRows rows={3} />
       ) : batches.isError ? (
         <ErrorState
           title={t('common.loadError')}
@@ -139,8 +140,8 @@ export function PayoutBatchesTab({ toast, confirm }: TabProps) {
       ) : batches.data.items.length === 0 ? (
         <EmptyState icon="box" title={t('admin.noBatches')} />
       ) : (
-        <div className="cm-table-wrap">
-          <table className="cm-table" data-testid="payout-batches">
+        <div className="table-wrap">
+          <table className="table" data-testid="payout-batches">
             <thead>
               <tr>
                 <th scope="col">{t('admin.period')}</th>
@@ -162,7 +163,7 @@ export function PayoutBatchesTab({ toast, confirm }: TabProps) {
                   <td className="cm-row-actions">
                     <button
                       type="button"
-                      className="btn"
+                      className="btn btn--secondary"
                       onClick={() =>
                         void paymentApi
                           .downloadFile(b.id)
@@ -174,7 +175,7 @@ export function PayoutBatchesTab({ toast, confirm }: TabProps) {
                     {b.status === 'created' && (
                       <button
                         type="button"
-                        className="btn"
+                        className="btn btn--secondary"
                         disabled={paid.isPending}
                         onClick={() => confirm(t('admin.confirmPaid'), () => paid.mutate(b.id))}
                       >

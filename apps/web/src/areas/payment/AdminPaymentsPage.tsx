@@ -1,10 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/Confirm.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
-import { Pager, TableSkeleton, useConfirm, useProblemText, useToasts } from '../admin-commerce/ui.tsx';
+import { useProblemText, useToasts } from '../admin-commerce/ui.tsx';
 import '../admin-commerce/commerce.css';
 import { newKey, paymentApi, type IntentStatus, type PaymentIntent } from './api.ts';
 import { CommissionTab, PayoutBatchesTab } from './AdminMoneyTabs.tsx';
@@ -28,26 +32,18 @@ export function AdminPaymentsPage() {
   useDocumentTitle(t('admin.title'));
   const [tab, setTab] = useState<Tab>('payments');
   const [toasts, toast] = useToasts();
-  const [dialog, confirm] = useConfirm();
+  const [dialog, confirm] = useConfirm({ className: 'cm-dialog' });
   return (
     <div className="container page cm-page">
       <header className="cm-head">
         <h1>{t('admin.title')}</h1>
       </header>
-      <div className="pay-tabs" role="tablist">
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            className="btn"
-            aria-selected={tab === name}
-            onClick={() => setTab(name)}
-          >
-            {t(`admin.tabs.${name}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        tabs={TABS.map((name) => ({ value: name, label: t(`admin.tabs.${name}`) }))}
+        value={tab}
+        onChange={setTab}
+        label={t('admin.title')}
+      />
       <div role="tabpanel">
         {tab === 'payments' && <PaymentsTab toast={toast} confirm={confirm} />}
         {tab === 'refunds' && <RefundsTab />}
@@ -115,15 +111,15 @@ function PaymentsTab({ toast, confirm }: TabProps) {
         </select>
       </label>
       {list.isPending ? (
-        <TableSkeleton />
+        <SkeletonRows />
       ) : list.isError ? (
         <ErrorState title={t('common.loadError')} error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
         <EmptyState icon="box" title={t('admin.noPayments')} />
       ) : (
         <>
-          <div className="cm-table-wrap">
-            <table className="cm-table" data-testid="admin-payments">
+          <div className="table-wrap">
+            <table className="table" data-testid="admin-payments">
               <thead>
                 <tr>
                   <th scope="col">{t('common.date')}</th>
@@ -158,7 +154,7 @@ function PaymentsTab({ toast, confirm }: TabProps) {
                         {p.status === 'authorized' && p.method !== 'cod' && (
                           <button
                             type="button"
-                            className="btn"
+                            className="btn btn--secondary"
                             disabled={capture.isPending}
                             onClick={() => capture.mutate(p)}
                           >
@@ -168,7 +164,7 @@ function PaymentsTab({ toast, confirm }: TabProps) {
                         {p.status === 'captured' && refundable.amount > 0 && (
                           <button
                             type="button"
-                            className="btn"
+                            className="btn btn--secondary"
                             disabled={refund.isPending}
                             onClick={() =>
                               confirm(t('admin.confirmRefund', { amount: money(refundable) }), () =>
@@ -186,17 +182,7 @@ function PaymentsTab({ toast, confirm }: TabProps) {
               </tbody>
             </table>
           </div>
-          <Pager
-            page={page}
-            total={list.data.total}
-            perPage={20}
-            onPage={setPage}
-            labels={{
-              previous: t('common.previous'),
-              next: t('common.next'),
-              pageOf: (p, n) => t('common.pageOf', { page: p, pages: n }),
-            }}
-          />
+          <Pager page={page} total={list.data.total} perPage={20} onPage={setPage} />
         </>
       )}
     </>
@@ -212,7 +198,7 @@ function RefundsTab() {
     queryFn: () => paymentApi.refunds(page),
     placeholderData: keepPreviousData,
   });
-  if (list.isPending) return <TableSkeleton />;
+  if (list.isPending) return <SkeletonRows />;
   if (list.isError)
     return (
       <ErrorState title={t('common.loadError')} error={list.error} onRetry={() => void list.refetch()} />
@@ -220,8 +206,8 @@ function RefundsTab() {
   if (list.data.items.length === 0) return <EmptyState icon="box" title={t('admin.noRefunds')} />;
   return (
     <>
-      <div className="cm-table-wrap">
-        <table className="cm-table">
+      <div className="table-wrap">
+        <table className="table">
           <thead>
             <tr>
               <th scope="col">{t('common.date')}</th>
@@ -244,17 +230,7 @@ function RefundsTab() {
           </tbody>
         </table>
       </div>
-      <Pager
-        page={page}
-        total={list.data.total}
-        perPage={20}
-        onPage={setPage}
-        labels={{
-          previous: t('common.previous'),
-          next: t('common.next'),
-          pageOf: (p, n) => t('common.pageOf', { page: p, pages: n }),
-        }}
-      />
+      <Pager page={page} total={list.data.total} perPage={20} onPage={setPage} />
     </>
   );
 }

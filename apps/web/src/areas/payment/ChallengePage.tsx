@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
-import { TableSkeleton, useProblemText, useToasts } from '../admin-commerce/ui.tsx';
+import { useProblemText, useToasts } from '../admin-commerce/ui.tsx';
 import '../admin-commerce/commerce.css';
 import { paymentApi } from './api.ts';
 import './payment.css';
@@ -42,7 +43,7 @@ export function ChallengePage() {
         <p className="pay-bank">{t('challenge.bank')}</p>
         <h1 id="challenge-title">{t('challenge.title')}</h1>
         {challenge.isPending ? (
-          <TableSkeleton rows={2} />
+          <SkeletonRows rows={2} />
         ) : challenge.isError ? (
           <ErrorState
             title={t('common.loadError')}
@@ -69,7 +70,7 @@ export function ChallengePage() {
               </button>
               <button
                 type="button"
-                className="btn"
+                className="btn btn--secondary"
                 disabled={answer.isPending}
                 onClick={() => answer.mutate('decline')}
               >

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
-import { TableSkeleton, useProblemText, useToasts } from '../admin-commerce/ui.tsx';
+import { useProblemText, useToasts } from '../admin-commerce/ui.tsx';
 import '../admin-commerce/commerce.css';
 import { paymentApi } from './api.ts';
 import './payment.css';
@@ -30,7 +31,7 @@ export function SellerMoneyPage() {
         </div>
       </header>
       {balance.isPending ? (
-        <TableSkeleton rows={2} />
+        <SkeletonRows rows={2} />
       ) : balance.isError ? (
         <ErrorState
           title={t('common.loadError')}
@@ -61,7 +62,7 @@ export function SellerMoneyPage() {
         <section>
           <h2 className="pay-h2">{t('seller.statement')}</h2>
           {statement.isPending ? (
-            <TableSkeleton />
+            <SkeletonRows />
           ) : statement.isError ? (
             <ErrorState
               title={t('common.loadError')}
@@ -78,7 +79,7 @@ export function SellerMoneyPage() {
           <IbanForm current={balance.data?.iban} />
           <h2 className="pay-h2">{t('seller.payouts')}</h2>
           {payouts.isPending ? (
-            <TableSkeleton rows={2} />
+            <SkeletonRows rows={2} />
           ) : payouts.isError ? (
             <ErrorState
               title={t('common.loadError')}

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
-import { TableSkeleton } from '../admin-commerce/ui.tsx';
 import '../admin-commerce/commerce.css';
 import { paymentApi } from './api.ts';
 import './payment.css';
@@ -24,7 +24,7 @@ export function WalletPage() {
         </div>
       </header>
       {wallet.isPending ? (
-        <TableSkeleton rows={4} />
+        <SkeletonRows rows={4} />
       ) : wallet.isError ? (
         <ErrorState
           title={t('common.loadError')}

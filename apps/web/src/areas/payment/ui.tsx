@@ -19,8 +19,8 @@ export function LedgerTable({ lines, testId }: { lines: LedgerLine[]; testId: st
   const { money, date } = useLocale();
   const kindLabel = useKindLabel();
   return (
-    <div className="cm-table-wrap">
-      <table className="cm-table" data-testid={testId}>
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
         <thead>
           <tr>
             <th scope="col">{t('common.date')}</th>

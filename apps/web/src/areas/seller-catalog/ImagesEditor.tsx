@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sellerCatalogApi, type Image } from './api.ts';
-import { ConfirmAction, useErrorText, useNotify } from './ui.tsx';
+import { useErrorText, useNotify } from './ui.tsx';
+import { ConfirmButton } from '../../components/Confirm.tsx';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -42,7 +43,8 @@ export function ImagesEditor({ productId, images }: { productId: string; images:
           {images.map((image, index) => (
             <li key={image.id} className="sc-gallery__item">
               <img src={image.thumbUrl} alt={image.alt || t('images.imageN', { n: index + 1 })} />
-              <ConfirmAction
+              <ConfirmButton
+                className="btn btn--ghost sc-danger-text"
                 label={t('images.remove')}
                 question={t('images.removeQuestion')}
                 onConfirm={() => remove.mutate(image.id)}

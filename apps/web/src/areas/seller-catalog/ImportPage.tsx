@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { sellerCatalogApi, type ImportJob } from './api.ts';
@@ -125,16 +126,7 @@ function JobReport({ job }: { job: ImportJob }) {
   return (
     <section className="sc-fieldset" aria-live="polite" data-testid="import-report">
       <h2 className="sc-subtitle">{t(`import.status.${job.status}`)}</h2>
-      <div
-        className="sc-progress"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-label={t('import.progress')}
-      >
-        <span style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar label={t('import.progress')} value={percent} />
       <p>
         {t('import.summary', {
           processed: job.processedRows,
@@ -144,8 +136,8 @@ function JobReport({ job }: { job: ImportJob }) {
         })}
       </p>
       {job.errors.length > 0 && (
-        <div className="sc-table-wrap">
-          <table className="sc-table" data-testid="import-errors">
+        <div className="table-wrap">
+          <table className="table" data-testid="import-errors">
             <caption className="visually-hidden">{t('import.errorsCaption')}</caption>
             <thead>
               <tr>

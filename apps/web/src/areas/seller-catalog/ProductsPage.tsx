@@ -2,11 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ConfirmButton } from '../../components/Confirm.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { sellerCatalogApi, type ProductStatus, type SellerProduct } from './api.ts';
-import { ConfirmAction, RowsSkeleton, useErrorText, useNotify } from './ui.tsx';
+import { useErrorText, useNotify } from './ui.tsx';
 
 const TABS: Array<ProductStatus | ''> = ['', 'active', 'draft', 'archived'];
 
@@ -20,7 +24,6 @@ export function ProductsPage() {
     queryKey: ['seller-catalog', 'list', status, page],
     queryFn: ({ signal }) => sellerCatalogApi.list(status, page, signal),
   });
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / 20)) : 1;
   return (
     <section aria-labelledby="sc-list-title">
       <header className="sc-head">
@@ -39,25 +42,17 @@ export function ProductsPage() {
           </Link>
         </div>
       </header>
-      <div className="sc-tabs" role="tablist" aria-label={t('list.filter')}>
-        {TABS.map((tab) => (
-          <button
-            key={tab || 'all'}
-            type="button"
-            role="tab"
-            aria-selected={status === tab}
-            className="sc-tabs__tab"
-            onClick={() => {
-              setStatus(tab);
-              setPage(1);
-            }}
-          >
-            {t(`status.${tab || 'all'}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        tabs={TABS.map((tab) => ({ value: tab, label: t(`status.${tab || 'all'}`) }))}
+        value={status}
+        onChange={(tab) => {
+          setStatus(tab);
+          setPage(1);
+        }}
+        label={t('list.filter')}
+      />
       {list.isPending ? (
-        <RowsSkeleton />
+        <SkeletonRows />
       ) : list.error ? (
         <ErrorState title={t('common.loadError')} error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
@@ -79,27 +74,7 @@ export function ProductsPage() {
               <ProductRow key={product.id} product={product} />
             ))}
           </ul>
-          {pages > 1 && (
-            <nav className="sc-pager" aria-label={t('list.pages')}>
-              <button
-                type="button"
-                className="btn btn--secondary"
-                disabled={page <= 1}
-                onClick={() => setPage(page - 1)}
-              >
-                {t('list.previous')}
-              </button>
-              <span>{t('list.pageOf', { page, pages })}</span>
-              <button
-                type="button"
-                className="btn btn--secondary"
-                disabled={page >= pages}
-                onClick={() => setPage(page + 1)}
-              >
-                {t('list.next')}
-              </button>
-            </nav>
-          )}
+          <Pager page={page} total={list.data.total} perPage={20} onPage={setPage} />
         </>
       )}
     </section>
@@ -147,7 +122,8 @@ function ProductRow({ product }: { product: SellerProduct }) {
             <Link to={`/seller/products/${product.id}`} className="btn btn--ghost">
               {t('list.edit')}
             </Link>
-            <ConfirmAction
+            <ConfirmButton
+              className="btn btn--ghost sc-danger-text"
               label={t('list.archive')}
               question={t('list.archiveQuestion', { title: product.title })}
               onConfirm={() => archive.mutate()}

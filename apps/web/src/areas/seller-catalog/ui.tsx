@@ -1,17 +1,8 @@
 /**
- * Small pieces the catalog areas (seller catalog, admin catalog) share: toasts, a confirmation dialog,
+ * Small pieces the catalog areas (seller catalog, admin catalog) share: toasts,
  * an error sentence that knows the catalog's own problem codes, and the page frame.
  */
-import {
-  createContext,
-  Suspense,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { createContext, Suspense, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { ApiError } from '../../api/problem.ts';
@@ -44,11 +35,11 @@ export function CatalogShell() {
             <Outlet />
           </Suspense>
         </div>
-        <div className="sc-toasts" aria-label={t('common.notifications')}>
+        <div className="toasts" role="region" aria-label={t('common.notifications')}>
           {toasts.map((toast) => (
             <div
               key={toast.id}
-              className={`sc-toast sc-toast--${toast.tone}`}
+              className={`toast toast--${toast.tone}`}
               role={toast.tone === 'error' ? 'alert' : 'status'}
               data-testid="toast"
             >
@@ -77,72 +68,6 @@ export function useErrorText(): (error: unknown) => string {
       return problemMessage(error, tRoot);
     },
     [t, tRoot],
-  );
-}
-
-/** A button that asks before doing something destructive (native modal dialog: focus trap, Escape). */
-export function ConfirmAction({
-  label,
-  question,
-  onConfirm,
-  testId,
-}: {
-  label: string;
-  question: string;
-  onConfirm: () => void;
-  testId?: string;
-}) {
-  const { t } = useTranslation('sellerCatalog');
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (open) dialog.current?.showModal();
-    else dialog.current?.close();
-  }, [open]);
-  return (
-    <>
-      <button
-        type="button"
-        className="btn btn--ghost sc-danger-text"
-        onClick={() => setOpen(true)}
-        data-testid={testId}
-      >
-        {label}
-      </button>
-      <dialog ref={dialog} className="sc-dialog" onClose={() => setOpen(false)} aria-label={label}>
-        <p>{question}</p>
-        <div className="sc-dialog__actions">
-          <button type="button" className="btn btn--ghost" onClick={() => setOpen(false)} autoFocus>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="btn btn--danger"
-            data-testid={testId ? `${testId}-confirm` : undefined}
-            onClick={() => {
-              setOpen(false);
-              onConfirm();
-            }}
-          >
-            {label}
-          </button>
-        </div>
-      </dialog>
-    </>
-  );
-}
-
-/** Placeholder rows while a list loads. */
-export function RowsSkeleton({ rows = 5 }: { rows?: number }) {
-  return (
-    <ul className="sc-list" aria-hidden="true">
-      {Array.from({ length: rows }, (_, i) => (
-        <li key={i} className="sc-row">
-          <span className="skeleton sc-thumb" />
-          <span className="skeleton skeleton--text" style={{ width: '50%' }} />
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -1,17 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../../components/Pager.tsx';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { reviewsApi, type Review } from '../admin-commerce/api.ts';
-import {
-  Pager,
-  ReviewHeader,
-  TableSkeleton,
-  TextAreaField,
-  useProblemText,
-  useToasts,
-} from '../admin-commerce/ui.tsx';
+import { ReviewHeader, TextAreaField, useProblemText, useToasts } from '../admin-commerce/ui.tsx';
 import '../admin-commerce/commerce.css';
 
 type SellerReview = Review & { productTitle: string };
@@ -48,7 +43,7 @@ export function SellerReviewsPage() {
         </label>
       </header>
       {list.isPending ? (
-        <TableSkeleton />
+        <SkeletonRows />
       ) : list.isError ? (
         <ErrorState title={t('loadError')} error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
@@ -67,17 +62,7 @@ export function SellerReviewsPage() {
               />
             ))}
           </ul>
-          <Pager
-            page={page}
-            total={list.data.total}
-            perPage={10}
-            onPage={setPage}
-            labels={{
-              previous: t('previous'),
-              next: t('next'),
-              pageOf: (p, n) => t('pageOf', { page: p, pages: n }),
-            }}
-          />
+          <Pager page={page} total={list.data.total} perPage={10} onPage={setPage} />
         </>
       )}
       {toasts}

@@ -18,7 +18,12 @@ export function Pagination({
   return (
     <nav className="pagination" aria-label={t('pagination.label')}>
       {page > 1 ? (
-        <Link to={hrefFor(page - 1)} className="pagination__step" rel="prev">
+        <Link
+          to={hrefFor(page - 1)}
+          className="pagination__step"
+          rel="prev"
+          aria-label={t('pagination.previous')}
+        >
           <Icon name="chevronLeft" size={18} />
           <span className="pagination__step-label">{t('pagination.previous')}</span>
         </Link>
@@ -49,7 +54,12 @@ export function Pagination({
         )}
       </ul>
       {page < pages ? (
-        <Link to={hrefFor(page + 1)} className="pagination__step" rel="next">
+        <Link
+          to={hrefFor(page + 1)}
+          className="pagination__step"
+          rel="next"
+          aria-label={t('pagination.next')}
+        >
           <span className="pagination__step-label">{t('pagination.next')}</span>
           <Icon name="chevronRight" size={18} />
         </Link>

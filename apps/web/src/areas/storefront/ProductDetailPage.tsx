@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/problem.ts';
 import { productQuery, type ProductDetail, type ProductPage } from '../../api/products.ts';
-import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLocale } from '../../lib/useLocale.ts';
 import { CurrencySelect, useDisplayMoney } from './currency.tsx';
@@ -30,7 +30,11 @@ export function ProductDetailPage() {
       fromCatalogCache(queryClient.getQueriesData<ProductPage>({ queryKey: ['products', 'list'] }), id),
   });
   const product = result.data;
-  useDocumentTitle(product?.title ?? (result.isError ? t('product.notFoundTitle') : undefined));
+  // Products are reached by id too (cart, orders, assistant): the slug address is the canonical one.
+  useDocumentTitle(product?.title ?? (result.isError ? t('product.notFoundTitle') : undefined), {
+    description: product?.description,
+    canonical: product ? `/products/${encodeURIComponent(product.slug || product.id)}` : undefined,
+  });
 
   return (
     <div className="container page">

@@ -3,8 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { productsQuery, SORTS, type Sort } from '../../api/products.ts';
-import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { Filters, FiltersToggle } from './Filters.tsx';
 import { Pagination } from './Pagination.tsx';
@@ -35,7 +35,10 @@ export function ProductListPage() {
 
   const isHome = pathname === '/' && !query.q && !hasFilters && query.page === 1;
   const heading = query.q ? t('catalog.resultsFor', { q: query.q }) : (category?.name ?? t('catalog.title'));
-  useDocumentTitle(isHome ? undefined : heading);
+  useDocumentTitle(isHome ? undefined : heading, {
+    description: category ? ts('seo.category', { name: category.name }) : undefined,
+    canonical: category ? `/c/${category.slug}` : undefined,
+  });
 
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const currency = data?.items[0]?.price.currency ?? DEFAULT_CURRENCY;

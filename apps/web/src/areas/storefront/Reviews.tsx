@@ -3,11 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../auth/useSession.ts';
+import { useConfirm } from '../../components/Confirm.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useLocale } from '../../lib/useLocale.ts';
 import { reviewsApi, type Review } from '../admin-commerce/api.ts';
-import { ReviewHeader, TextAreaField, useConfirm, useProblemText, useToasts } from '../admin-commerce/ui.tsx';
+import { ReviewHeader, TextAreaField, useProblemText, useToasts } from '../admin-commerce/ui.tsx';
 import '../admin-commerce/commerce.css';
 
 /** A product's reviews: the rating summary, the list with sellers' answers, and the form for eligible buyers. */
@@ -141,7 +142,7 @@ function ReviewItem({
   const { t } = useTranslation('admin-commerce');
   const problem = useProblemText();
   const queryClient = useQueryClient();
-  const [dialog, confirm] = useConfirm();
+  const [dialog, confirm] = useConfirm({ className: 'cm-dialog' });
   const hide = useMutation({
     mutationFn: (hidden: boolean) => reviewsApi.hide(review.id, hidden, hidden ? 'Moderation' : undefined),
     onSuccess: async (updated) => {

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { TextField } from '../../components/Field.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type PickTask } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** Packing: weigh and measure the box, say which picked units go in, and get the packing slip. */
 export function PackPage() {

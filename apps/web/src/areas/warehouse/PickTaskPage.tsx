@@ -3,10 +3,10 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type PickLine, type PickTask } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** Picking one order: scan (or type) a SKU to pick a unit, confirm by hand, or report a shortage. */
 export function PickTaskPage() {

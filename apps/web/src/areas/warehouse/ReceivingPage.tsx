@@ -3,10 +3,10 @@ import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type DepotStockRow, type Receipt } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** Receiving: announce a delivery for a SKU, then count it in when it arrives. */
 export function ReceivingPage() {

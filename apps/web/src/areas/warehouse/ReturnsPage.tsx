@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type ReturnInspection } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** Returns desk: scan a returned parcel, then restock or write off each unit. */
 export function ReturnsPage() {

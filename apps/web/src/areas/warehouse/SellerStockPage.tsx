@@ -3,10 +3,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
+import { useToast } from '../../components/Toasts.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { stockCommands, stockQueries, type SellerStockItem } from './api.ts';
 import { ListSkeleton } from './Shell.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 
 /** The seller's stock: every own SKU with its quantities per depot, on-hand editing and low-stock alerts. */
 export function SellerStockPage() {

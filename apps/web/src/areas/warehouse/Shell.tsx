@@ -14,7 +14,7 @@ export function Shell({ tabs = false }: { tabs?: boolean }) {
   const describe = useCallback((error: unknown) => problemMessage(error, tRoot), [tRoot]);
   return (
     <RequireAuth>
-      <ToastProvider classPrefix="wh" describe={describe} label={t('common.notifications')} keep={2}>
+      <ToastProvider describe={describe} label={t('common.notifications')} keep={2}>
         <div className="container page wh">
           {tabs && (
             <nav className="wh-tabs" aria-label={t('nav.label')}>

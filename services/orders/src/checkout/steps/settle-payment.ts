@@ -2,7 +2,8 @@
  * After the sale: send the refunds owed — cancelled lines of a captured order (`refund_due`) and inspected
  * returns — each with an idempotency key of its own, so a retry never refunds twice.
  */
-import { withTransaction } from '@sauda/kit';
+import { ReturnRefunded } from '@sauda/contracts';
+import { appendEvent, withTransaction } from '@sauda/kit';
 import type { OrdersContext } from '../../context.ts';
 import { noteStep, scheduleSaga, type OrderRow } from '../../data/orders-repo.ts';
 import { moveReturn, type ReturnRow } from '../../data/returns-repo.ts';
@@ -40,6 +41,14 @@ export async function settlePayment(ctx: OrdersContext, order: OrderRow): Promis
       const moved = await moveReturn(tx, ret.id, ['received'], 'refunded');
       if (!moved) return;
       await tx`update orders set refunded = refunded + ${amount} where id = ${order.id}`;
+      // The gift card part of the return goes back to the cards through shop (issue 13).
+      await appendEvent(tx, ReturnRefunded, {
+        returnId: ret.id,
+        orderId: order.id,
+        refund: { amount, currency: order.currency },
+        giftCards: ret.gift_card_refunds,
+        refundedAt: ctx.now().toISOString(),
+      });
       await noteStep(
         tx,
         order.id,
@@ -47,7 +56,11 @@ export async function settlePayment(ctx: OrdersContext, order: OrderRow): Promis
         'succeeded',
         `${ret.id}: ${shown(amount, order.currency)}`,
       );
-      await notifyCustomer(tx, order.id, 'refunded', { fact: ret.id, amount: shown(amount, order.currency) });
+      const gift = ret.gift_card_refunds.reduce((sum, g) => sum + g.amount, 0);
+      await notifyCustomer(tx, order.id, 'refunded', {
+        fact: ret.id,
+        amount: shown(amount + gift, order.currency),
+      });
     });
   }
   await withTransaction(ctx.db, (tx) => scheduleSaga(tx, order.id, 'done', null));

@@ -1,0 +1,82 @@
+/** A dashboard card around one chart: its title and total, and the loading, error and empty states. */
+import type { ReactNode } from 'react';
+import { ErrorState } from '../states.tsx';
+import './charts.css';
+
+export type PanelState = 'loading' | 'error' | 'empty' | 'ready';
+
+/** A panel's state from its query: loading, failed, ready with nothing to draw, or ready. */
+export function panelState(query: { isPending: boolean; isError: boolean }, empty: boolean): PanelState {
+  return query.isPending ? 'loading' : query.isError ? 'error' : empty ? 'empty' : 'ready';
+}
+
+export function ChartPanel({
+  title,
+  figure,
+  state,
+  error,
+  onRetry,
+  texts,
+  children,
+  testId,
+  wide = false,
+}: {
+  title: string;
+  /** Spans both columns of the dashboard grid. */
+  wide?: boolean;
+  /** The range's total or rate, shown beside the title. */
+  figure?: string;
+  state: PanelState;
+  error?: unknown;
+  onRetry?: () => void;
+  /** The words of the states, in the page's language. */
+  texts: { loading: string; error: string; empty: string };
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <section
+      className={`chart-panel${wide ? ' chart-panel--wide' : ''}`}
+      data-testid={testId}
+      data-state={state}
+      aria-busy={state === 'loading'}
+    >
+      <header className="chart-panel__head">
+        <h2 className="chart-panel__title">{title}</h2>
+        {figure && state === 'ready' && <strong className="chart-panel__figure">{figure}</strong>}
+      </header>
+      {state === 'loading' ? (
+        <div className="chart-panel__skeleton" role="status">
+          <span className="skeleton chart-panel__skeleton-plot" />
+          <span className="visually-hidden">{texts.loading}</span>
+        </div>
+      ) : state === 'error' ? (
+        <ErrorState title={texts.error} error={error} {...(onRetry ? { onRetry } : {})} />
+      ) : state === 'empty' ? (
+        <p className="chart-panel__empty">{texts.empty}</p>
+      ) : (
+        children
+      )}
+    </section>
+  );
+}
+
+/** A row of key figures above the charts. */
+export function ChartFigures({
+  items,
+  label,
+}: {
+  items: ReadonlyArray<{ label: string; value: string }>;
+  label: string;
+}) {
+  return (
+    <dl className="chart-figures" aria-label={label}>
+      {items.map((item) => (
+        <div key={item.label} className="chart-figures__item">
+          <dt>{item.label}</dt>
+          <dd>{item.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
