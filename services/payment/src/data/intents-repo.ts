@@ -62,15 +62,19 @@ export async function findIntent(
   return rows[0];
 }
 
-/** The intent a provider reference belongs to. */
+/** The intent a provider reference belongs to; `forUpdate` locks the row and reads it as it is once locked. */
 export async function findIntentByRef(
   db: Queryable,
   provider: string,
   ref: string,
+  forUpdate = false,
 ): Promise<IntentRow | undefined> {
-  const [row] = await db<
-    IntentRow[]
-  >`select * from payment_intents where provider = ${provider} and provider_ref = ${ref}`;
+  const [row] = forUpdate
+    ? await db<IntentRow[]>`
+        select * from payment_intents where provider = ${provider} and provider_ref = ${ref} for update`
+    : await db<
+        IntentRow[]
+      >`select * from payment_intents where provider = ${provider} and provider_ref = ${ref}`;
   return row;
 }
 

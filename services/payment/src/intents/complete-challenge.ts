@@ -22,9 +22,9 @@ export async function completeChallenge(
   if (!owned || owned.customer_id !== caller.id) throw new ChallengeNotFound();
   const { ref } = await bank.completeChallenge(challengeId, approve);
   return withTransaction(ctx.db, async (tx) => {
-    const intent = await findIntentByRef(tx, 'sandbox', ref);
+    // Locked before it is read: the bank's webhook about this same answer may be applying it concurrently.
+    const intent = await findIntentByRef(tx, 'sandbox', ref, true);
     if (!intent) throw new ChallengeNotFound();
-    await tx`select id from payment_intents where id = ${intent.id} for update`;
     const after = await applyProviderState(tx, intent, await bank.retrieve(ref));
     return { intent: toIntent(after), returnUrl: after.return_url ?? undefined };
   });

@@ -24,12 +24,11 @@ export async function receiveWebhook(
       insert into webhook_events (provider, event_id, type) values (${providerName}, ${event.eventId}, ${event.type})
       on conflict do nothing returning event_id`;
     if (fresh.length === 0) return { duplicate: true };
-    const intent = await findIntentByRef(tx, providerName, event.ref);
+    const intent = await findIntentByRef(tx, providerName, event.ref, true);
     // The intent may not be committed yet (the answer raced its own webhook): refuse, the sender retries.
     if (!intent) throw new IntentNotFound('no payment for this provider reference yet');
-    await tx`select id from payment_intents where id = ${intent.id} for update`;
     const state = await provider.retrieve(event.ref);
-    await applyProviderState(tx, (await findIntentByRef(tx, providerName, event.ref)) ?? intent, state);
+    await applyProviderState(tx, intent, state);
     return { duplicate: false };
   });
 }
