@@ -30,12 +30,15 @@ COPY --from=manifests /manifests ./
 RUN npm ci --omit=dev --no-audit --no-fund --workspace "services/${SERVICE}" \
   && npm cache clean --force
 
-# What the service needs at run time, gathered in one folder: bundle, migrations, port, the web app for the gateway.
+# What the service needs at run time, gathered in one folder: bundle, migrations, shipped data (the assistant's
+# training set and lexicon), port, the web app for the gateway.
 FROM build AS bundle
 ARG SERVICE
 RUN mkdir -p "/out/services/${SERVICE}" \
   && cp -r "services/${SERVICE}/dist" "services/${SERVICE}/package.json" "/out/services/${SERVICE}/" \
-  && if [ -d "services/${SERVICE}/migrations" ]; then cp -r "services/${SERVICE}/migrations" "/out/services/${SERVICE}/"; fi \
+  && for dir in migrations data; do \
+    if [ -d "services/${SERVICE}/${dir}" ]; then cp -r "services/${SERVICE}/${dir}" "/out/services/${SERVICE}/"; fi; \
+  done \
   && if [ "${SERVICE}" = gateway ]; then mkdir -p /out/apps/web && cp -r apps/web/dist /out/apps/web/; fi \
   && node -p "require('./services/${SERVICE}/package.json').sauda.port" > /out/port
 

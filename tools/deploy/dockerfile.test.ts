@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDescriptions, REPO } from './description.ts';
@@ -23,6 +23,17 @@ describe('the Dockerfile', () => {
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/health\/live/m);
     expect(runtime).not.toMatch(/^COPY (?!--from)/m);
     expect(runtime).toMatch(/CMD \["node", "--enable-source-maps", "dist\/main\.js"\]/);
+  });
+
+  it("copies every folder a service reads beside its bundle (migrations, the assistant's data)", async () => {
+    const copied = dockerfile.match(/for dir in ([\w ]+); do/)?.[1]?.split(' ') ?? [];
+    for (const { name } of await readDescriptions()) {
+      const folders = (await readdir(join(REPO, 'services', name), { withFileTypes: true }))
+        .filter((e) => e.isDirectory() && !['src', 'dist', 'node_modules', 'e2e'].includes(e.name))
+        .map((e) => e.name);
+      for (const folder of folders) expect(copied, `services/${name}/${folder}`).toContain(folder);
+    }
+    for (const folder of copied) expect(ignored).not.toContain(folder);
   });
 
   it('keeps dependencies, builds and local data out of the build context', () => {

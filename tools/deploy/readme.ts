@@ -32,7 +32,10 @@ ${rows.join('\n')}
   with its password for the gateway) comes from the cluster's secret store (a service refuses to start without
   the ones it needs); \`<service>-db-app\` from CloudNativePG.
 - \`local/compose.yaml\`: \`docker compose -f deploy/local/compose.yaml up --build\` → http://localhost:8080,
-  Prometheus :9090, Grafana :3000.
+  Prometheus :9090, Grafana :3000. Without a container engine, \`npm run deploy:rehearse\` (as root) lays out each
+  image's /app as the Dockerfile's stages do (production dependencies of that service only), starts every service
+  from it read-only as uid 10001 with compose's environment against this machine's servers, and checks it becomes
+  ready, serves the shop through the gateway and stops cleanly on SIGTERM (bench/results/image-rehearsal.md).
 - \`prometheus/\`, \`grafana/\`: scrape configuration, SLO rules, dashboards and provisioning.
 
 Operating and scaling it: docs/operations/scaling.md.

@@ -65,13 +65,13 @@ await runService(app, {
   port: config.PORT,
   host: config.HOST,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  // The mail relay and the saga loop finish their last round before the clients and the pool they use go.
   closers: [
+    async () => mail?.stop(),
+    () => mailer.close(),
     () => saga.stop(),
     () => runtime.close(),
     () => close(),
     () => verifier.close(),
-    // Closed in reverse: the relay stops (its last round done) before the pool goes.
-    () => mailer.close(),
-    async () => mail?.stop(),
   ],
 });

@@ -4,7 +4,7 @@ import { runService } from './lifecycle.ts';
 import { createService } from './service.ts';
 
 describe('runService shutdown', () => {
-  it('finishes the request in flight, reports not ready, then closes dependencies last-opened-first', async () => {
+  it('finishes the request in flight, reports not ready, then closes dependencies in the order given', async () => {
     const app = await createService({ name: 'slowpoke', logLevel: 'silent' });
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -17,7 +17,7 @@ describe('runService shutdown', () => {
       port: 0,
       host: '127.0.0.1',
       shutdownTimeoutMs: 5000,
-      closers: [() => void closed.push('db'), () => void closed.push('relay')],
+      closers: [() => void closed.push('relay'), () => void closed.push('db')],
     });
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -5,7 +5,7 @@
 import { flushTracing } from '../observability/tracing.ts';
 import type { App } from './service.ts';
 
-/** Something to close on shutdown, in registration order reversed (last opened, first closed). */
+/** Something to close on shutdown; closers run one after another in the order given. */
 export type Closer = () => Promise<void> | void;
 
 export interface RunOptions {
@@ -13,7 +13,10 @@ export interface RunOptions {
   host: string;
   /** Hard deadline for the whole shutdown; past it the process exits with code 1. */
   shutdownTimeoutMs: number;
-  /** Closed after the HTTP server stopped: consumers, relays, then pools. */
+  /**
+   * Run after the HTTP server stopped, in this order: list background loops first, then the data runtime
+   * (consumers, relay, pool), then clients — whatever a closer's work still uses is closed after it.
+   */
   closers?: Closer[];
 }
 
@@ -34,7 +37,7 @@ export async function runService(
       deadline.unref();
       try {
         await app.close();
-        for (const close of [...(options.closers ?? [])].reverse()) await close();
+        for (const close of options.closers ?? []) await close();
         await flushTracing();
         app.log.info('stopped');
       } catch (error) {
