@@ -37,6 +37,12 @@ export class Supervisor {
     private readonly hooks: SupervisorHooks,
   ) {}
 
+  /** The running process's id (benchmarks read its CPU time or cap it); undefined between restarts. */
+  get pid(): number | undefined {
+    const child = this.child;
+    return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+  }
+
   /** Starts the process. */
   start(): void {
     const { service } = this;

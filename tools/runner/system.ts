@@ -58,6 +58,8 @@ export interface RunningSystem {
   busUrl: string;
   /** Restarts one instance (e.g. `shop-2`): SIGTERM, wait for it to exit, start, wait until ready. */
   restart(name: string): Promise<void>;
+  /** The process id of one instance (e.g. `shop-2`) while it runs: benchmarks read or cap its CPU. */
+  pid(name: string): number | undefined;
   /** Chaos testing: SIGKILLs one instance as a crash would; the supervisor restarts it. False if not running. */
   crash(name: string): boolean;
   /** Stops the services (SIGTERM, then SIGKILL), then PostgreSQL; safe to call twice. */
@@ -135,7 +137,8 @@ export async function startSystem(options: StartOptions = {}): Promise<RunningSy
       if (!supervisor) throw new StartupError(`no instance "${name}" is running`);
       return supervisor.crash();
     };
-    return { url, dataDir, services: urls, busUrl: layout.busUrl, restart, crash, stop };
+    const pid = (name: string) => supervisors.find((s) => s.service.name === name)?.pid;
+    return { url, dataDir, services: urls, busUrl: layout.busUrl, restart, pid, crash, stop };
   } catch (error) {
     await stop();
     throw error;
