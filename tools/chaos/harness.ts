@@ -30,6 +30,8 @@ export interface ChaosOptions {
   databaseRestartEveryMs?: number;
   /** After the faults, how long the system has to satisfy every invariant. */
   recoveryTimeoutMs?: number;
+  /** pg-boss: after how long a killed consumer's job is delivered again (EVENT_JOB_EXPIRY_SECONDS; default 120). */
+  jobExpirySeconds?: number;
   seed?: number;
   log?: (line: string) => void;
 }
@@ -92,6 +94,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         RATE_LIMIT_PER_MINUTE: '1000000',
         AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
         CHECKOUT_RATE_LIMIT_PER_MINUTE: '1000000',
+        ...(options.jobExpirySeconds ? { EVENT_JOB_EXPIRY_SECONDS: String(options.jobExpirySeconds) } : {}),
       },
     });
     await topUpStock(directUrl);

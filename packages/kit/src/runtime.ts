@@ -32,6 +32,7 @@ export interface DataRuntimeConfig {
   NATS_STREAM?: string | undefined;
   NATS_SUBJECT_PREFIX?: string | undefined;
   BUS_DATABASE_URL?: string | undefined;
+  EVENT_JOB_EXPIRY_SECONDS?: number | undefined;
   LOG_LEVEL: string;
   LOG_FORMAT: 'json' | 'pretty';
   TRACE_EXPORTER: TracingConfig['TRACE_EXPORTER'];
@@ -71,7 +72,12 @@ export function createEventTransport(
   }
   if (!config.BUS_DATABASE_URL)
     throw new ConfigError(['BUS_DATABASE_URL: is required when EVENT_TRANSPORT=pg']);
-  return createPgBossTransport({ connectionString: config.BUS_DATABASE_URL, logger, maxConnections: 4 });
+  return createPgBossTransport({
+    connectionString: config.BUS_DATABASE_URL,
+    logger,
+    maxConnections: 4,
+    ...(config.EVENT_JOB_EXPIRY_SECONDS ? { expireInSeconds: config.EVENT_JOB_EXPIRY_SECONDS } : {}),
+  });
 }
 
 /**

@@ -69,6 +69,12 @@ export const dataConfig = {
   NATS_STREAM: Type.String({ default: 'SAUDA' }),
   NATS_SUBJECT_PREFIX: Type.String({ default: 'sauda' }),
   BUS_DATABASE_URL: Type.Optional(Type.String()),
+  /**
+   * pg-boss only: a job whose consumer died mid-way (a killed process) is delivered again after this long.
+   * Lower it only where handlers are short and crashes are frequent (the chaos test); a handler running
+   * longer than this would be delivered twice (handlers are idempotent, but work is wasted).
+   */
+  EVENT_JOB_EXPIRY_SECONDS: Type.Integer({ minimum: 5, maximum: 86_400, default: 120 }),
   DEMO_SEED: Type.Boolean({ default: false }),
 } satisfies TProperties;
 

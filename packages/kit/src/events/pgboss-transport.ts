@@ -49,6 +49,9 @@ export function createPgBossTransport(options: PgBossTransportOptions): EventTra
       max: options.maxConnections ?? 4,
       application_name: 'sauda-events',
       schedule: false, // no cron jobs here; spares a polling loop
+      // Expired jobs are found by the maintenance round: run it often enough that a crashed consumer's job
+      // comes back about when it expires, not up to two minutes later.
+      maintenanceIntervalSeconds: Math.min(120, Math.max(5, Math.ceil((options.expireInSeconds ?? 120) / 2))),
     });
     // Without a listener an 'error' event (e.g. the database restarting) would crash the process.
     instance.on('error', (error) => log.warn({ err: error }, 'pg-boss error'));
