@@ -3,6 +3,7 @@
  * between a rotation of network faults in front of PostgreSQL and payment, broker restarts, and a
  * database restart in the middle of the run (and every few minutes in a long one).
  */
+import { seededRandom } from '@sauda/kit/random';
 import type { Fault } from './proxy.ts';
 
 /** One fault to inject at `atMs` after the start of the run. */
@@ -37,21 +38,10 @@ const ROTATION: ReadonlyArray<Omit<Extract<Step, { kind: 'proxy' }>, 'atMs'> | {
   { kind: 'proxy', target: 'postgres', fault: { kind: 'blackhole' }, forMs: 4_000 },
 ];
 
-/** A small deterministic generator (mulberry32), so a failing schedule can be replayed by its seed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Builds the schedule, ordered by time; nothing starts in the last 5 s, and every fault ends within the run. */
 export function buildSchedule(options: ScheduleOptions): Step[] {
-  const random = seeded(options.seed);
+  // Seeded, so a failing schedule can be replayed by its seed.
+  const random = seededRandom(options.seed);
   const last = options.durationMs - 5_000;
   const steps: Step[] = [];
   for (let at = options.killEveryMs / 2; at < last; at += options.killEveryMs) {

@@ -2,6 +2,7 @@
  * Multinomial logistic regression over sparse binary features, trained by plain SGD with a seeded
  * shuffle: the same examples always give the same weights (no wall clock, no Math.random).
  */
+import { seededRandom } from '@sauda/kit/random';
 
 export interface TrainingExample {
   features: string[];
@@ -20,18 +21,6 @@ export interface IntentModel {
   labels: readonly string[];
   featureCount: number;
   predict(features: string[]): { label: string; confidence: number; scores: Record<string, number> };
-}
-
-/** mulberry32: a tiny seeded PRNG for the shuffle. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function softmax(scores: Float64Array): Float64Array {
@@ -71,7 +60,7 @@ export function trainLogisticRegression(
   const weights = new Float64Array(vocabulary.size * classes);
   const epochs = options.epochs ?? 25;
   const l2 = options.l2 ?? 1e-6;
-  const rnd = random(options.seed ?? 20_261_121);
+  const rnd = seededRandom(options.seed ?? 20_261_121);
   const order = encoded.map((_, i) => i);
   const scores = new Float64Array(classes);
   for (let epoch = 0; epoch < epochs; epoch += 1) {

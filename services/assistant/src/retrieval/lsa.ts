@@ -3,21 +3,17 @@
  * matrix by randomized subspace iteration (seeded, so deterministic). Products and queries are folded
  * into the same space by summing their terms' vectors, so new products join without a rebuild.
  */
+import { seededRandom } from '@sauda/kit/random';
 
 export interface SparseRow {
   ids: Int32Array;
   weights: Float32Array;
 }
 
+/** Seeded numbers in [-0.5, 0.5). */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const next = seededRandom(seed);
+  return () => next() - 0.5;
 }
 
 /** Orthonormalises the columns of an m×l column-major matrix in place (modified Gram-Schmidt). */

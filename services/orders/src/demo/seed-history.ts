@@ -6,6 +6,7 @@
  */
 import { DEMO_IDS, demoVariantId, type OrderStatus, type QuoteLine } from '@sauda/contracts';
 import { withTransaction } from '@sauda/kit';
+import { seededRandom } from '@sauda/kit/random';
 import type { OrdersContext } from '../context.ts';
 
 export const HISTORY_DAYS = 90;
@@ -26,18 +27,6 @@ const CUSTOMERS = [
   ['Timur Ismailov', 'Almaty', 'Furmanov St 65'],
 ] as const;
 
-/** mulberry32: a tiny seeded generator, so every run builds the same history. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Where an order placed `daysAgo` days ago stands today, and the statuses it went through. */
 function outcome(daysAgo: number, roll: number): { status: OrderStatus; history: OrderStatus[] } {
   const way: OrderStatus[] = ['pending', 'confirmed', 'packed', 'shipped', 'out_for_delivery', 'delivered'];
@@ -57,7 +46,7 @@ export async function seedDemoHistory(ctx: OrdersContext): Promise<number> {
   });
   const catalog = quote.lines.filter((l) => l.available && l.unitPrice.amount > 0);
   if (catalog.length === 0) return 0;
-  const rand = random(20_261_121);
+  const rand = seededRandom(20_261_121);
   const now = ctx.now().getTime();
   const orders: Record<string, unknown>[] = [];
   const parts: Record<string, unknown>[] = [];

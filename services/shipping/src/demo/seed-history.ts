@@ -6,6 +6,7 @@
  */
 import { DEMO_IDS, demoProductId, demoVariantId, type TrackingPlace } from '@sauda/contracts';
 import { withTransaction, type Db } from '@sauda/kit';
+import { seededRandom } from '@sauda/kit/random';
 import type { CarrierRegistry } from '../carriers/carrier.ts';
 import { bookConfirmedOrder, bookPlacedOrder } from '../data/order-books-repo.ts';
 import { shipmentOfParcel } from '../data/shipments-repo.ts';
@@ -46,18 +47,6 @@ const CITIES = [
   },
 ] as const;
 
-/** mulberry32: a tiny seeded generator, so every run tells the same history. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One delivered parcel of the history. */
 interface HistoryParcel {
   n: number;
@@ -70,7 +59,7 @@ interface HistoryParcel {
 
 /** The history's parcels, oldest first; the same list for the same `now`'s day. */
 export function historyParcels(now: Date): HistoryParcel[] {
-  const rand = random(90_112_026);
+  const rand = seededRandom(90_112_026);
   const parcels: HistoryParcel[] = [];
   for (let daysAgo = HISTORY_DAYS; daysAgo >= 2; daysAgo -= 1) {
     const improving = 1 - (HISTORY_DAYS - daysAgo) / (HISTORY_DAYS * 2);

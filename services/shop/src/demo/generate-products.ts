@@ -3,6 +3,7 @@
  * seed can be repeated, resumed and scaled from 5,000 demo products to 1,000,000 for benchmarks.
  */
 import { DEMO_IDS } from '@sauda/contracts';
+import { seededRandom } from '@sauda/kit/random';
 import { slugify } from '../products/slug.ts';
 import { OPTION_VALUES, SELLER_NAMES, VOCABULARY, type Vocabulary } from './generator-data.ts';
 
@@ -20,18 +21,6 @@ export function seller(s: number): { id: string; name: string } {
   return s === 0
     ? { id: DEMO_IDS.seller, name: 'Altyn Bazaar' }
     : { id: generatedSellerId(s), name: SELLER_NAMES[(s - 1) % SELLER_NAMES.length] ?? 'Seller' };
-}
-
-/** mulberry32: a tiny seeded PRNG; good enough to vary a catalog, never for anything secret. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface GeneratedVariant {
@@ -109,7 +98,7 @@ function variantsOf(
 
 /** Product `i` (1-based). */
 export function generateProduct(i: number): GeneratedProduct {
-  const rnd = random(i * 7919);
+  const rnd = seededRandom(i * 7919);
   const voc = VOCABULARY[i % VOCABULARY.length] as Vocabulary;
   const [nounEn, nounRu] = pick(rnd, voc.nouns);
   const brand = pick(rnd, voc.brands);
