@@ -3,8 +3,11 @@
  * connections, in the same run as a bare Fastify + PostgreSQL baseline (one indexed query, 20 rows).
  * Usage: node --conditions=sauda-source --import tsx bench/catalog/run.ts
  *          [--products 100000] [--seconds 10] [--connections 50] [--database postgres://…/postgres]
+ *          [--keep] [--targets product,productNoEdge]
  * Needs a PostgreSQL server (default the local one at 127.0.0.1:5432); writes bench/results/catalog-<N>.json
- * and appends a section to bench/results/catalog.md.
+ * and appends a section to bench/results/catalog.md. For iterating: `--keep` keeps the seeded databases
+ * (`benchkeep_*`) for the next `--keep` run, which seeds nothing when the products are there already;
+ * `--targets` loads only the named targets (and the baseline) and writes no results.
  */
 import { fork } from 'node:child_process';
 import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -25,8 +28,11 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    keep: { type: 'boolean', default: false },
+    targets: { type: 'string' },
   },
 });
+const only = values.targets?.split(',').map((name) => name.trim());
 const products = Number(values.products);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
@@ -67,18 +73,18 @@ async function load(
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'sauda-bench-catalog-'));
-const prefix = 'benchcatalog';
+const prefix = values.keep ? 'benchkeep' : 'benchcatalog';
 say(
   `starting the system on ${values.database.replace(/\/\/[^@]*@/, '//…@')} (demo seed without generated products)…`,
 );
 const system = await startSystem({
   dataDir,
-  reset: true,
+  reset: !values.keep,
   quiet: true,
   ports: 'free',
   databaseUrl: values.database,
   dbPrefix: prefix,
-  dropDatabasesOnStop: true,
+  dropDatabasesOnStop: !values.keep,
   env: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', DEMO_CATALOG_PRODUCTS: '0' },
 });
 const shopUrl = values.database.replace(/\/[^/]*$/, `/${prefix}_shop`);
@@ -86,12 +92,17 @@ let baseline: ReturnType<typeof fork> | undefined;
 try {
   const db = createDb(shopUrl, { max: 4, applicationName: 'bench-seed' });
   const started = Date.now();
-  await seedGenerated(db, { products, events: false, batchSize: 1000, concurrency: 3 });
-  // Vacuum too: the visibility map lets the facets of the whole catalog read only their covering index.
-  await db`vacuum analyze products`.simple();
-  await db`vacuum analyze product_variants`.simple();
+  const [present] = await db<{ n: number }[]>`select count(*)::int as n from products`;
+  if (!values.keep || (present?.n ?? 0) < products) {
+    await seedGenerated(db, { products, events: false, batchSize: 1000, concurrency: 3 });
+    // Vacuum too: the visibility map lets the facets of the whole catalog read only their covering index.
+    await db`vacuum analyze products`.simple();
+    await db`vacuum analyze product_variants`.simple();
+    say(
+      `seeded ${products.toLocaleString('en')} products in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+  } else say(`kept the ${present?.n.toLocaleString('en')} products seeded by an earlier --keep run`);
   await db.end();
-  say(`seeded ${products.toLocaleString('en')} products in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   baseline = fork(new URL('./baseline.ts', import.meta.url), ['0', shopUrl], {
     execArgv: ['--import', 'tsx'],
@@ -142,6 +153,13 @@ try {
     searchNoEdge: { base: system.url, paths: search, headers: noEdge },
     searchCold: { base: system.url, paths: coldSearch },
   };
+  if (only) {
+    const unknown = only.filter((name) => !(name in targets));
+    if (unknown.length)
+      throw new Error(`unknown targets ${unknown.join(', ')}: ${Object.keys(targets).join(', ')}`);
+    for (const name of Object.keys(targets))
+      if (name !== 'baseline' && !only.includes(name)) delete targets[name];
+  }
   // One request per target first, waited for however long it takes: at 1,000,000 products the first facets
   // of the whole catalog take seconds, and a reader arriving during that pass would measure the start-up.
   for (const target of Object.values(targets)) {
@@ -158,6 +176,19 @@ try {
     const m = results[name];
     say(`${name.padEnd(13)} ${m.rps.toFixed(0)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}`);
   }
+  if (only) {
+    say('a run of some targets only: no results written');
+  } else {
+    await writeResults(results);
+  }
+} finally {
+  baseline?.kill('SIGTERM');
+  await system.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+/** The probes after the load, then bench/results/catalog-<N>.json and a section of catalog.md. */
+async function writeResults(results: Record<string, Measure>): Promise<void> {
   // What a cold (uncached) listing query costs in the database at this size.
   const pg = postgres(shopUrl, { max: 1 });
   const [plan] = await pg.unsafe<{ 'QUERY PLAN': Array<{ 'Execution Time': number }> }[]>(
@@ -215,8 +246,4 @@ ${probes.map((p) => `${p.name} ${p.minMs} / ${p.medianMs}`).join(' · ')}.
 `,
   );
   say('written to bench/results/catalog.md');
-} finally {
-  baseline?.kill('SIGTERM');
-  await system.stop();
-  await rm(dataDir, { recursive: true, force: true });
 }

@@ -74,9 +74,11 @@ export function resolveRoute(
   routes: RouteEntry[] = ROUTES,
 ): { route: RouteEntry; upstreamPath: string } | undefined {
   for (const route of routes) {
-    if (path === route.prefix || path.startsWith(`${route.prefix}/`) || path.startsWith(`${route.prefix}?`)) {
+    if (!path.startsWith(route.prefix)) continue;
+    // Whole segments only: the prefix ends the path or is followed by `/` or `?` (no string built per route).
+    const next = path[route.prefix.length];
+    if (next === undefined || next === '/' || next === '?')
       return { route, upstreamPath: route.upstreamPrefix + path.slice(route.prefix.length) };
-    }
   }
   return undefined;
 }

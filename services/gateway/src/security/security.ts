@@ -3,10 +3,11 @@
  * business-flow limits (checkout attempts per customer, promo and gift-card code guesses per caller).
  */
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import { RateLimited, type App, type TokenVerifier } from '@sauda/kit';
 import type { FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { resolveRoute } from '../routing/route-table.ts';
@@ -32,28 +33,12 @@ const CODES_WINDOW_MS = 15 * 60_000;
 
 /** Registers helmet, CORS and the rate limiter; returns a closer for the Redis connection. */
 export async function registerSecurity(app: App, options: SecurityOptions): Promise<() => Promise<void>> {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // The API docs page (Swagger UI) sets a few inline styles; nothing else needs them.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    frameguard: { action: 'deny' },
-    noSniff: true,
-    hsts: options.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
+  // Helmet's headers depend only on these settings: computed once, set on each answer (issue 12: the
+  // @fastify/helmet plugin rebuilt the middleware and re-parsed the CSP for every request).
+  const headers = securityHeaders(options.hsts);
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
   await app.register(cors, {
     origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
@@ -85,6 +70,43 @@ export async function registerSecurity(app: App, options: SecurityOptions): Prom
     // Counters live in Redis; nothing to flush, so an immediate disconnect also works while it is down.
     redis?.disconnect();
   };
+}
+
+/** The headers helmet sets for the gateway's settings, as [name, value] pairs (none depends on the request). */
+export function securityHeaders(hsts: boolean): Array<[string, string]> {
+  const middleware = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // The API docs page (Swagger UI) sets a few inline styles; nothing else needs them.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    noSniff: true,
+    hsts: hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  // Keyed by lower-case name; the name keeps helmet's spelling, so the answers stay byte for byte the same.
+  const headers = new Map<string, [string, string]>();
+  const response = {
+    setHeader: (name: string, value: string | number) =>
+      headers.set(name.toLowerCase(), [name, String(value)]),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+  };
+  // Helmet never reads the request and only sets or removes headers (bad options throw at once).
+  middleware({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  return [...headers.values()];
 }
 
 function bucketOf(request: FastifyRequest): Bucket | undefined {

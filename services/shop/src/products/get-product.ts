@@ -1,9 +1,10 @@
 /** One product page: active products for everyone; drafts, archived and hidden ones for their seller and admins. */
 import type { Product } from '@sauda/contracts';
 import type { Db, Principal } from '@sauda/kit';
-import { findProduct, listSellerProducts, toProduct } from '../data/products-repo.ts';
+import { findProductPage } from '../data/product-page-repo.ts';
+import { listSellerProducts, toProduct } from '../data/products-repo.ts';
 import { ProductNotFound } from '../errors.ts';
-import { mayView, productView } from './product-view.ts';
+import { buildProductView, mayView } from './product-view.ts';
 
 /** Finds a product by id or slug as the caller may see it. */
 export async function getProduct(
@@ -12,9 +13,9 @@ export async function getProduct(
   caller: Principal | undefined,
   locale: string,
 ): Promise<Product> {
-  const row = await findProduct(db, idOrSlug);
+  const row = await findProductPage(db, idOrSlug);
   if (!row || !mayView(row, caller)) throw new ProductNotFound();
-  return productView(db, row, caller, locale);
+  return buildProductView(row, caller, locale);
 }
 
 /** The calling seller's own products, every status (optionally one status). */

@@ -1,9 +1,9 @@
 /** The product page: the product with its variants, gallery and (for the owner) translations. */
 import type { Product } from '@sauda/contracts';
 import { hasRole, type Principal, type Queryable } from '@sauda/kit';
-import { listImages, toImage } from '../data/images-repo.ts';
+import { listImages, toImage, type ImageRow } from '../data/images-repo.ts';
 import { toProduct, type ProductRow } from '../data/products-repo.ts';
-import { listVariants } from '../data/variants-repo.ts';
+import { listVariants, type VariantRow } from '../data/variants-repo.ts';
 
 /** True when the caller may see the product: active and not hidden, or their own, or an admin. */
 export function mayView(row: ProductRow, caller: Principal | undefined): boolean {
@@ -19,6 +19,16 @@ export async function productView(
   locale: string,
 ): Promise<Product> {
   const [variants, images] = await Promise.all([listVariants(db, [row.id]), listImages(db, row.id)]);
+  return buildProductView({ ...row, variants, images }, caller, locale);
+}
+
+/** The full answer from a row that already holds its variants and images. */
+export function buildProductView(
+  row: ProductRow & { variants: VariantRow[]; images: ImageRow[] },
+  caller: Principal | undefined,
+  locale: string,
+): Product {
+  const { variants, images } = row;
   const product = toProduct(row, locale);
   const money = (amount: string | number) => ({ amount: Number(amount), currency: row.currency });
   product.variants = variants.map((v) => ({
