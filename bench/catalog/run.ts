@@ -3,11 +3,13 @@
  * connections, in the same run as a bare Fastify + PostgreSQL baseline (one indexed query, 20 rows).
  * Usage: node --conditions=sauda-source --import tsx bench/catalog/run.ts
  *          [--products 100000] [--seconds 10] [--connections 50] [--database postgres://…/postgres]
- *          [--keep] [--targets product,productNoEdge]
+ *          [--keep [--prefix benchkeep] [--seed-only]] [--targets product,productNoEdge]
  * Needs a PostgreSQL server (default the local one at 127.0.0.1:5432); writes bench/results/catalog-<N>.json
  * and appends a section to bench/results/catalog.md. For iterating: `--keep` keeps the seeded databases
  * (`benchkeep_*`) for the next `--keep` run, which seeds nothing when the products are there already;
- * `--targets` loads only the named targets (and the baseline) and writes no results.
+ * `--prefix` names another kept set (a 100k and a 1M catalog side by side), `--seed-only` seeds and stops (to
+ * measure later, on an idle machine); `--targets` loads only the named targets (and the baseline) and writes
+ * no results.
  */
 import { fork } from 'node:child_process';
 import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -29,6 +31,10 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     keep: { type: 'boolean', default: false },
+    /** With --keep: the databases' name prefix (default benchkeep), so a 100k and a 1M catalog can both be kept. */
+    prefix: { type: 'string' },
+    /** With --keep: seed (if needed) and stop, to measure later on an idle machine. */
+    'seed-only': { type: 'boolean', default: false },
     targets: { type: 'string' },
   },
 });
@@ -73,7 +79,9 @@ async function load(
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'sauda-bench-catalog-'));
-const prefix = values.keep ? 'benchkeep' : 'benchcatalog';
+const prefix = values.keep ? (values.prefix ?? 'benchkeep') : 'benchcatalog';
+if (values['seed-only'] && !values.keep)
+  throw new Error('--seed-only needs --keep (else the seeded data is dropped)');
 say(
   `starting the system on ${values.database.replace(/\/\/[^@]*@/, '//…@')} (demo seed without generated products)…`,
 );
@@ -103,7 +111,16 @@ try {
     );
   } else say(`kept the ${present?.n.toLocaleString('en')} products seeded by an earlier --keep run`);
   await db.end();
+  if (values['seed-only']) say('seeded; stopping (--seed-only)');
+  else await measureAll();
+} finally {
+  baseline?.kill('SIGTERM');
+  await system.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
 
+/** Every target at 50 connections beside the baseline, then the results. */
+async function measureAll(): Promise<void> {
   baseline = fork(new URL('./baseline.ts', import.meta.url), ['0', shopUrl], {
     execArgv: ['--import', 'tsx'],
     stdio: 'inherit',
@@ -181,10 +198,6 @@ try {
   } else {
     await writeResults(results);
   }
-} finally {
-  baseline?.kill('SIGTERM');
-  await system.stop();
-  await rm(dataDir, { recursive: true, force: true });
 }
 
 /** The probes after the load, then bench/results/catalog-<N>.json and a section of catalog.md. */
