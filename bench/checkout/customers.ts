@@ -119,12 +119,16 @@ async function newBuyer(base: string): Promise<Buyer> {
   return { headers, addressId: address.id, card: card.token };
 }
 
-/** `customers` buyers each buy in a loop for `seconds`; answers throughput and latencies. */
+/**
+ * `customers` buyers each buy in a loop for `seconds`; answers throughput and latencies. `onStart` runs
+ * once the accounts exist, right before the timed loop (the CPU measure starts there).
+ */
 export async function runCustomers(options: {
   gateway: string;
   customers: number;
   seconds: number;
   variants: string[];
+  onStart?: () => Promise<void>;
 }): Promise<Round> {
   const base = options.gateway;
   const buyers: Buyer[] = [];
@@ -135,6 +139,7 @@ export async function runCustomers(options: {
         Array.from({ length: Math.min(5, options.customers - buyers.length) }, () => newBuyer(base)),
       )),
     );
+  await options.onStart?.();
   const latencies: number[] = [];
   const answers: number[] = [];
   let failed = 0;

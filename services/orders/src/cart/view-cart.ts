@@ -3,7 +3,7 @@
  * changed since the customer last looked (price, stock), and totals per seller. While shop is down it
  * answers from the last known prices and says so (`pricesStale`).
  */
-import type { Cart, CartItem, CartNotice, Quote, QuoteLine } from '@sauda/contracts';
+import type { Cart, CartItem, CartNotice, Quote, QuoteLine, QuoteRequest } from '@sauda/contracts';
 import { UpstreamProblem, UpstreamUnavailable } from '@sauda/kit';
 import type { OrdersContext } from '../context.ts';
 import { cartItems, reduceItem, saveQuote, type CartItemRow, type CartRow } from '../data/carts-repo.ts';
@@ -13,11 +13,19 @@ export const LOW_STOCK = 5;
 
 type Money = Cart['subtotal'];
 
-/** Prices the cart through shop, flags changes, and shapes the answer. */
-export async function viewCart(ctx: OrdersContext, cart: CartRow): Promise<Cart> {
+/**
+ * Prices the cart through shop, flags changes, and shapes the answer. `quoted` is a quote the caller just
+ * made of this cart (adding an item): used when it covers exactly the cart's lines, else shop is asked.
+ */
+export async function viewCart(ctx: OrdersContext, cart: CartRow, quoted?: Quote): Promise<Cart> {
   const items = await cartItems(ctx.db, cart.id);
   if (items.length === 0) return emptyCart(cart);
-  const priced = await quoteOrStale(ctx, cart, items);
+  const priced =
+    quoted &&
+    quotedLines(quoted.lines) ===
+      quotedLines(items.map((i) => ({ variantId: i.variant_id, quantity: i.quantity })))
+      ? await keepQuote(ctx, cart, quoted)
+      : await quoteOrStale(ctx, cart, items);
   const available = await ctx.stock.availability(items.map((i) => i.variant_id)).catch(() => undefined);
   const lines: CartItem[] = [];
   for (const item of items) {
@@ -33,20 +41,43 @@ interface Priced {
   stale: boolean;
 }
 
+/** The quote request of the cart's lines `lines`, with its codes and customer (what the cart view prices). */
+export function cartQuoteRequest(
+  cart: CartRow,
+  lines: Array<{ variantId: string; quantity: number }>,
+): QuoteRequest {
+  return {
+    lines,
+    ...(cart.promo_codes.length ? { promoCodes: cart.promo_codes } : {}),
+    ...(cart.gift_cards.length ? { giftCards: cart.gift_cards } : {}),
+    ...(cart.customer_id ? { customerId: cart.customer_id } : {}),
+  };
+}
+
+const quotedLines = (lines: Array<{ variantId: string; quantity: number }>) =>
+  lines
+    .map((l) => `${l.variantId}×${l.quantity}`)
+    .sort()
+    .join(',');
+
+async function keepQuote(ctx: OrdersContext, cart: CartRow, quote: Quote): Promise<Priced> {
+  await saveQuote(ctx.db, cart, quote);
+  return { quote, lines: new Map(quote.lines.map((l) => [l.variantId, l])), stale: false };
+}
+
 async function quoteOrStale(ctx: OrdersContext, cart: CartRow, items: CartItemRow[]): Promise<Priced> {
   let variants = items.map((i) => i.variant_id);
   for (let attempt = 0; attempt < 2 && variants.length > 0; attempt += 1) {
     try {
-      const quote = await ctx.shop.quote({
-        lines: items
-          .filter((i) => variants.includes(i.variant_id))
-          .map((i) => ({ variantId: i.variant_id, quantity: i.quantity })),
-        ...(cart.promo_codes.length ? { promoCodes: cart.promo_codes } : {}),
-        ...(cart.gift_cards.length ? { giftCards: cart.gift_cards } : {}),
-        ...(cart.customer_id ? { customerId: cart.customer_id } : {}),
-      });
-      await saveQuote(ctx.db, cart, quote);
-      return { quote, lines: new Map(quote.lines.map((l) => [l.variantId, l])), stale: false };
+      const quote = await ctx.shop.quote(
+        cartQuoteRequest(
+          cart,
+          items
+            .filter((i) => variants.includes(i.variant_id))
+            .map((i) => ({ variantId: i.variant_id, quantity: i.quantity })),
+        ),
+      );
+      return await keepQuote(ctx, cart, quote);
     } catch (error) {
       // A variant shop no longer knows is shown as unavailable; the rest is quoted again without it.
       const unknown =

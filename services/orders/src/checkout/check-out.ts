@@ -38,7 +38,7 @@ import {
 } from '../errors.ts';
 import { newOrderNumber } from '../orders/order-number.ts';
 import { orderView } from '../orders/order-view.ts';
-import { notifyCustomer } from '../notifications/notify-customer.ts';
+import { notifyCustomer, type MailRecipient } from '../notifications/notify-customer.ts';
 import { checkoutSteps, ordersPlaced } from './checkout-metrics.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,7 +67,7 @@ export async function checkOut(
   if (!answer.replayed) {
     ordersPlaced.inc();
     checkoutSteps.inc({ step: 'checkout', outcome: 'placed' });
-    ctx.kick(answer.body.orderId);
+    // No kick: scheduling the first step notified the runners when the order committed.
   }
   return { order: await orderView(ctx.db, answer.body.orderId, options), replayed: answer.replayed };
 }
@@ -167,14 +167,22 @@ async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout, prepared
     .filter((g) => g.usable && g.amount.amount > 0)
     .map((g) => ({ code: g.code, amount: g.amount.amount }));
   const needsCodes = quote.appliedPromoCodes.length > 0 || giftCards.length > 0;
-  await tx`
+  const recipient: MailRecipient = {
+    number: newOrderNumber(),
+    customer_email: input.caller.email ?? null,
+    customer_name: input.caller.name ?? null,
+    locale: input.locale,
+  };
+  // Pipelined: the statements go in one round trip and run in this order (lines after their order).
+  await Promise.all([
+    tx`
     insert into orders ${tx({
       id: orderId,
-      number: newOrderNumber(),
+      number: recipient.number,
       customer_id: customerId,
-      customer_email: input.caller.email ?? null,
-      customer_name: input.caller.name ?? null,
-      locale: input.locale,
+      customer_email: recipient.customer_email,
+      customer_name: recipient.customer_name,
+      locale: recipient.locale,
       status: 'pending',
       currency: quote.currency,
       shipping_address: tx.json(shippingAddress),
@@ -208,34 +216,35 @@ async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout, prepared
       promo_codes: quote.appliedPromoCodes,
       gift_cards: tx.json(giftCards),
       saga_state: needsCodes ? 'reserve_codes' : 'place',
-    } as Record<string, unknown>)}`;
-  await tx`insert into order_lines ${tx(
-    quote.lines.map((l, position) => ({
-      id: uuidv7(),
-      order_id: orderId,
-      position,
-      variant_id: l.variantId,
-      product_id: l.productId,
-      seller_id: l.sellerId,
-      title: l.title,
-      sku: l.sku,
-      image_url: l.imageUrl ?? null,
-      weight_grams: l.weightGrams ?? 0,
-      quantity: l.quantity,
-      unit_price: l.unitPrice.amount,
-      total: l.total.amount,
-    })),
-  )}`;
-  await noteHistory(tx, orderId, 'pending');
-  await noteStep(
-    tx,
-    orderId,
-    'quote',
-    'succeeded',
-    `${quote.lines.length} lines, payable ${quote.payable.amount}`,
-  );
-  await emptyCart(tx, cart.id);
-  await scheduleSaga(tx, orderId, needsCodes ? 'reserve_codes' : 'place', ctx.now());
-  await notifyCustomer(tx, orderId, 'placed');
+    } as Record<string, unknown>)}`.execute(),
+    tx`insert into order_lines ${tx(
+      quote.lines.map((l, position) => ({
+        id: uuidv7(),
+        order_id: orderId,
+        position,
+        variant_id: l.variantId,
+        product_id: l.productId,
+        seller_id: l.sellerId,
+        title: l.title,
+        sku: l.sku,
+        image_url: l.imageUrl ?? null,
+        weight_grams: l.weightGrams ?? 0,
+        quantity: l.quantity,
+        unit_price: l.unitPrice.amount,
+        total: l.total.amount,
+      })),
+    )}`.execute(),
+    noteHistory(tx, orderId, 'pending'),
+    noteStep(
+      tx,
+      orderId,
+      'quote',
+      'succeeded',
+      `${quote.lines.length} lines, payable ${quote.payable.amount}`,
+    ),
+    emptyCart(tx, cart.id),
+    scheduleSaga(tx, orderId, needsCodes ? 'reserve_codes' : 'place', ctx.now()),
+    notifyCustomer(tx, orderId, 'placed', {}, recipient),
+  ]);
   return orderId;
 }

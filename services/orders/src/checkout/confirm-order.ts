@@ -2,7 +2,7 @@
 import { OrderConfirmed } from '@sauda/contracts';
 import { afterCommit, appendEvent, type Tx } from '@sauda/kit';
 import type { OrdersContext } from '../context.ts';
-import { moveOrder, noteStep, scheduleSaga, type OrderRow } from '../data/orders-repo.ts';
+import { moveOrder, noteSteps, scheduleSaga, type OrderRow } from '../data/orders-repo.ts';
 import { notifyCustomer } from '../notifications/notify-customer.ts';
 import { checkoutSteps, ordersGmv } from './checkout-metrics.ts';
 
@@ -23,26 +23,31 @@ export async function confirmOrder(
     },
   );
   if (!moved) return false;
-  if (intentId) await tx`update orders set intent_id = ${intentId} where id = ${order.id}`;
-  await tx`update seller_orders set status = 'confirmed', updated_at = now()
-           where order_id = ${order.id} and status = 'pending'`;
-  await appendEvent(tx, OrderConfirmed, {
-    orderId: order.id,
-    confirmedAt: ctx.now().toISOString(),
-    customerId: order.customer_id,
-    ...(order.payment_method === 'cod'
-      ? { cashOnDelivery: { amount: Number(order.payable), currency: order.currency } }
-      : {}),
-    delivery: {
-      kind: order.delivery.kind,
-      promisedDate: order.delivery.promisedDate,
-      ...(order.delivery.depotId ? { depotId: order.delivery.depotId } : {}),
-    },
-  });
-  await noteStep(tx, order.id, 'authorize_payment', 'succeeded', intentId);
-  await noteStep(tx, order.id, 'confirm', 'succeeded');
-  await scheduleSaga(tx, order.id, 'done', null);
-  await notifyCustomer(tx, order.id, 'confirmed');
+  // Pipelined: one round trip for the statements below (issued in this order).
+  await Promise.all([
+    intentId ? tx`update orders set intent_id = ${intentId} where id = ${order.id}`.execute() : undefined,
+    tx`update seller_orders set status = 'confirmed', updated_at = now()
+       where order_id = ${order.id} and status = 'pending'`.execute(),
+    appendEvent(tx, OrderConfirmed, {
+      orderId: order.id,
+      confirmedAt: ctx.now().toISOString(),
+      customerId: order.customer_id,
+      ...(order.payment_method === 'cod'
+        ? { cashOnDelivery: { amount: Number(order.payable), currency: order.currency } }
+        : {}),
+      delivery: {
+        kind: order.delivery.kind,
+        promisedDate: order.delivery.promisedDate,
+        ...(order.delivery.depotId ? { depotId: order.delivery.depotId } : {}),
+      },
+    }),
+    noteSteps(tx, order.id, [
+      ['authorize_payment', 'succeeded', intentId],
+      ['confirm', 'succeeded'],
+    ]),
+    scheduleSaga(tx, order.id, 'done', null),
+    notifyCustomer(tx, order.id, 'confirmed', {}, moved),
+  ]);
   afterCommit(tx, () => {
     ordersGmv.inc({ currency: order.currency }, Number(order.total));
     checkoutSteps.inc({ step: 'order', outcome: 'confirmed' });

@@ -9,6 +9,7 @@ import type { OrdersContext } from '../context.ts';
 import type { OrderRow } from '../data/orders-repo.ts';
 import { noteStep } from '../data/orders-repo.ts';
 import { checkoutSteps } from './checkout-metrics.ts';
+import { runStep } from './saga-frame.ts';
 import { SAGA_STEPS } from './steps/index.ts';
 
 /** Exponential backoff of a step whose service is down: min × 2^(attempt−1), at most max. */
@@ -27,7 +28,7 @@ async function claim(ctx: OrdersContext, orderId: string): Promise<OrderRow | un
   return row;
 }
 
-/** Runs the order's due steps one after another. */
+/** Runs the order's due steps one after another (a step that schedules the next one due now goes on). */
 export async function runSaga(ctx: OrdersContext, orderId: string, logger?: Logger): Promise<void> {
   for (let guard = 0; guard < 12; guard += 1) {
     const order = await claim(ctx, orderId);
@@ -37,13 +38,16 @@ export async function runSaga(ctx: OrdersContext, orderId: string, logger?: Logg
       await ctx.db`update orders set saga_next_at = null, saga_lease_until = null where id = ${orderId}`;
       return;
     }
+    let scheduled: boolean;
     try {
       // The step runs in the trace that scheduled it: one checkout is one trace across services.
-      await resumeTrace(
-        `saga ${order.saga_state}`,
-        order.saga_trace,
-        { 'sauda.order.id': orderId, 'sauda.saga.step': order.saga_state },
-        () => step(ctx, order),
+      scheduled = await runStep(orderId, () =>
+        resumeTrace(
+          `saga ${order.saga_state}`,
+          order.saga_trace,
+          { 'sauda.order.id': orderId, 'sauda.saga.step': order.saga_state },
+          () => step(ctx, order),
+        ),
       );
       checkoutSteps.inc({ step: order.saga_state, outcome: 'succeeded' });
     } catch (error) {
@@ -64,6 +68,8 @@ export async function runSaga(ctx: OrdersContext, orderId: string, logger?: Logg
       });
       return;
     }
+    // Waiting for an event (or done): no claim to try. A step scheduled for later is claimed if due.
+    if (!scheduled) return;
   }
 }
 

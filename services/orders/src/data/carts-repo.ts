@@ -67,13 +67,15 @@ export async function addItem(
   cartId: string,
   line: { variantId: string; quantity: number; price: number; snapshot: QuoteLine },
 ): Promise<void> {
+  // One statement: the line and the cart's updated_at.
   await db`
-    insert into cart_items (id, cart_id, variant_id, quantity, seen_price, snapshot)
-    values (${uuidv7()}, ${cartId}, ${line.variantId}, ${line.quantity}, ${line.price}, ${JSON.stringify(line.snapshot)}::text::jsonb)
-    on conflict (cart_id, variant_id) do update set
-      quantity = least(cart_items.quantity + excluded.quantity, 999),
-      seen_price = excluded.seen_price, snapshot = excluded.snapshot, notices = '[]'`;
-  await touch(db, cartId);
+    with added as (
+      insert into cart_items (id, cart_id, variant_id, quantity, seen_price, snapshot)
+      values (${uuidv7()}, ${cartId}, ${line.variantId}, ${line.quantity}, ${line.price}, ${JSON.stringify(line.snapshot)}::text::jsonb)
+      on conflict (cart_id, variant_id) do update set
+        quantity = least(cart_items.quantity + excluded.quantity, 999),
+        seen_price = excluded.seen_price, snapshot = excluded.snapshot, notices = '[]')
+    update carts set updated_at = now() where id = ${cartId}`;
 }
 
 /** Sets a line's quantity; the customer saw the current price, so it becomes the one compared to. */
@@ -104,11 +106,13 @@ export async function setCodes(
 
 /** Remembers what shop said about each line and the cart (served while shop is down). */
 export async function saveQuote(db: Queryable, cart: CartRow, quote: Quote): Promise<void> {
-  await db`update carts set last_quote = ${JSON.stringify(quote)}::text::jsonb where id = ${cart.id}`;
-  for (const line of quote.lines) {
-    await db`update cart_items set snapshot = ${JSON.stringify(line)}::text::jsonb
-             where cart_id = ${cart.id} and variant_id = ${line.variantId}`;
-  }
+  // One statement for the cart and every line (the cart view saves each quote it shows).
+  await db`
+    with saved as (
+      update carts set last_quote = ${JSON.stringify(quote)}::text::jsonb where id = ${cart.id})
+    update cart_items i set snapshot = l.line
+    from jsonb_array_elements(${JSON.stringify(quote.lines)}::text::jsonb) as l(line)
+    where i.cart_id = ${cart.id} and i.variant_id = (l.line ->> 'variantId')::uuid`;
 }
 
 export async function reduceItem(db: Queryable, itemId: string, quantity: number, notice: CartNotice) {

@@ -1,6 +1,8 @@
 /** SQL of orders, their lines, seller orders, parcels, history and saga steps. */
 import type { OrderStatus, SellerOrderStatus, ShippingAddressSnapshot } from '@sauda/contracts';
 import { currentTraceCarrier, type Queryable } from '@sauda/kit';
+import { noteScheduledByRunner } from '../checkout/saga-frame.ts';
+import type { ReturnRow } from './returns-repo.ts';
 
 export interface DeliveryChoice {
   optionId: string;
@@ -129,6 +131,54 @@ export async function parcelsOf(db: Queryable, orderId: string): Promise<ParcelR
   return db<ParcelRow[]>`select * from parcels where order_id = ${orderId} order by updated_at`;
 }
 
+/** Everything the order's page shows, as stored. */
+export interface OrderRows {
+  order: OrderRow;
+  lines: LineRow[];
+  parts: SellerOrderRow[];
+  parcels: ParcelRow[];
+  returns: ReturnRow[];
+  history: Array<{ status: string; at: Date; note: string | null }>;
+}
+
+// jsonb carries timestamps as text: these columns become Dates again, as the row queries answer them.
+const revive = <T>(row: T, ...columns: Array<keyof T>): T => {
+  for (const column of columns) {
+    const value = row[column];
+    if (typeof value === 'string') row[column] = new Date(value) as T[keyof T];
+  }
+  return row;
+};
+
+/**
+ * The order with its lines, seller orders, parcels, returns and history in one statement (one round trip
+ * instead of six: the live order stream reads it on every change, issue 13).
+ */
+export async function orderRows(db: Queryable, orderId: string): Promise<OrderRows | undefined> {
+  const [row] = await db<Array<{ o: OrderRow } & Omit<OrderRows, 'order'>>>`
+    select to_jsonb(o) as o,
+      (select coalesce(jsonb_agg(to_jsonb(l) order by l.position), '[]') from order_lines l
+        where l.order_id = o.id) as lines,
+      (select coalesce(jsonb_agg(to_jsonb(s) order by s.created_at, s.id), '[]') from seller_orders s
+        where s.order_id = o.id) as parts,
+      (select coalesce(jsonb_agg(to_jsonb(p) order by p.updated_at), '[]') from parcels p
+        where p.order_id = o.id) as parcels,
+      (select coalesce(jsonb_agg(to_jsonb(r) order by r.created_at), '[]') from returns r
+        where r.order_id = o.id) as returns,
+      (select coalesce(jsonb_agg(jsonb_build_object('status', h.status, 'at', h.at, 'note', h.note)
+        order by h.id), '[]') from order_history h where h.order_id = o.id) as history
+    from orders o where o.id = ${orderId}`;
+  if (!row) return undefined;
+  return {
+    order: revive(row.o, 'placed_at', 'updated_at', 'saga_next_at', 'saga_lease_until'),
+    lines: row.lines,
+    parts: row.parts.map((p) => revive(p, 'created_at', 'updated_at')),
+    parcels: row.parcels,
+    returns: row.returns.map((r) => revive(r, 'created_at', 'updated_at')),
+    history: row.history.map((h) => revive(h, 'at')),
+  };
+}
+
 /** Appends a line to the customer-visible history. */
 export async function noteHistory(
   db: Queryable,
@@ -144,10 +194,23 @@ export async function noteStep(
   db: Queryable,
   orderId: string,
   step: string,
-  state: 'started' | 'succeeded' | 'failed' | 'compensated',
+  state: StepState,
   detail: string | null = null,
 ): Promise<void> {
-  await db`insert into saga_steps (order_id, step, state, detail) values (${orderId}, ${step}, ${state}, ${detail})`;
+  await noteSteps(db, orderId, [[step, state, detail]]);
+}
+
+type StepState = 'started' | 'succeeded' | 'failed' | 'compensated';
+
+/** Appends several saga step records in order, in one statement. */
+export async function noteSteps(
+  db: Queryable,
+  orderId: string,
+  steps: ReadonlyArray<readonly [step: string, state: StepState, detail?: string | null]>,
+): Promise<void> {
+  await db`insert into saga_steps ${db(
+    steps.map(([step, state, detail]) => ({ order_id: orderId, step, state, detail: detail ?? null })),
+  )}`;
 }
 
 /**
@@ -163,19 +226,28 @@ export async function moveOrder(
     Record<'payment_status' | 'failure_reason' | 'action_url' | 'payment_failure', string | null>
   > = {},
 ): Promise<OrderRow | undefined> {
+  // The history line is written by the same statement, only when the order moved.
   const [row] = await db<OrderRow[]>`
-    update orders set status = ${to}, updated_at = now(),
-      payment_status = coalesce(${fields.payment_status ?? null}, payment_status),
-      failure_reason = coalesce(${fields.failure_reason ?? null}, failure_reason),
-      action_url = ${fields.action_url === undefined ? null : fields.action_url},
-      payment_failure = coalesce(${fields.payment_failure ?? null}, payment_failure)
-    where id = ${orderId} and status in ${db(from as OrderStatus[])}
-    returning *`;
-  if (row && row.status === to) await noteHistory(db, orderId, to, fields.failure_reason ?? null);
+    with moved as (
+      update orders set status = ${to}, updated_at = now(),
+        payment_status = coalesce(${fields.payment_status ?? null}, payment_status),
+        failure_reason = coalesce(${fields.failure_reason ?? null}, failure_reason),
+        action_url = ${fields.action_url === undefined ? null : fields.action_url},
+        payment_failure = coalesce(${fields.payment_failure ?? null}, payment_failure)
+      where id = ${orderId} and status in ${db(from as OrderStatus[])}
+      returning *),
+    noted as (
+      insert into order_history (order_id, status, note)
+      select id, ${to}, ${fields.failure_reason ?? null} from moved)
+    select * from moved`;
   return row;
 }
 
-/** Sets what the saga does next and when (null: waits for an event); releases the lease. */
+/**
+ * Sets what the saga does next and when (null: waits for an event); releases the lease. A step that is
+ * due is announced on `orders_saga` (in the same statement), unless the saga runner scheduled it: the
+ * runner then claims it itself.
+ */
 export async function scheduleSaga(
   db: Queryable,
   orderId: string,
@@ -184,10 +256,21 @@ export async function scheduleSaga(
 ): Promise<void> {
   // The scheduler's trace (a checkout, an event handler, the previous step) is where the step will run.
   const trace = currentTraceCarrier();
-  await db`
-    update orders set saga_state = ${state}, saga_next_at = ${at}, saga_lease_until = null,
-      saga_attempts = case when saga_state = ${state} then saga_attempts else 0 end, updated_at = now(),
-      saga_trace = coalesce(${trace ? JSON.stringify(trace) : null}::text::jsonb, saga_trace)
-    where id = ${orderId}`;
-  if (at !== null) await db`select pg_notify('orders_saga', ${orderId})`;
+  const traceJson = trace ? JSON.stringify(trace) : null;
+  const notify = at !== null && !noteScheduledByRunner(orderId);
+  if (notify)
+    await db`
+      with scheduled as (
+        update orders set saga_state = ${state}, saga_next_at = ${at}, saga_lease_until = null,
+          saga_attempts = case when saga_state = ${state} then saga_attempts else 0 end, updated_at = now(),
+          saga_trace = coalesce(${traceJson}::text::jsonb, saga_trace)
+        where id = ${orderId}
+        returning id)
+      select pg_notify('orders_saga', id::text) from scheduled`;
+  else
+    await db`
+      update orders set saga_state = ${state}, saga_next_at = ${at}, saga_lease_until = null,
+        saga_attempts = case when saga_state = ${state} then saga_attempts else 0 end, updated_at = now(),
+        saga_trace = coalesce(${traceJson}::text::jsonb, saga_trace)
+      where id = ${orderId}`;
 }

@@ -7,13 +7,17 @@ import type { EventHandler, Tx } from '@sauda/kit';
 import { confirmOrder } from '../checkout/confirm-order.ts';
 import { failOrder } from '../checkout/fail-order.ts';
 import type { OrdersContext } from '../context.ts';
-import { findOrder, moveOrder, noteStep, scheduleSaga } from '../data/orders-repo.ts';
+import { findOrder, moveOrder, noteStep, scheduleSaga, type OrderRow } from '../data/orders-repo.ts';
 import { notifyCustomer } from '../notifications/notify-customer.ts';
 
 const WAITING = ['pending', 'awaiting_payment', 'requires_action'];
 
 async function waitingOrder(tx: Tx, orderId: string, intentId: string) {
-  const order = await findOrder(tx, orderId, true);
+  return waiting(await findOrder(tx, orderId, true), intentId);
+}
+
+/** The order when it waits for this intent's answer (read and locked by the caller). */
+function waiting(order: OrderRow | undefined, intentId: string) {
   if (!order || !WAITING.includes(order.status)) return undefined;
   // Another intent of the same order (an older, failed attempt) says nothing about this one.
   if (order.intent_id && order.intent_id !== intentId) return undefined;
@@ -23,13 +27,14 @@ async function waitingOrder(tx: Tx, orderId: string, intentId: string) {
 
 export function onPaymentAuthorized(ctx: OrdersContext): EventHandler<typeof PaymentAuthorized> {
   return async (event, tx) => {
-    const order = await waitingOrder(tx, event.data.orderId, event.data.intentId);
+    // Read (and locked) once: usually the saga's own call confirmed it already and nothing is left to do.
+    const ended = await findOrder(tx, event.data.orderId, true);
+    const order = waiting(ended, event.data.intentId);
     if (order) {
       await confirmOrder(ctx, tx, order, event.data.intentId);
       return;
     }
     // An authorization that lands after the order ended (cancelled while payment was slow) is released.
-    const ended = await findOrder(tx, event.data.orderId, true);
     if (ended && ['cancelled', 'failed'].includes(ended.status) && Number(ended.captured_amount) === 0) {
       await tx`update orders set intent_id = ${event.data.intentId}, payment_status = 'authorized' where id = ${ended.id}`;
       await scheduleSaga(tx, ended.id, 'void_payment', ctx.now());

@@ -8,7 +8,7 @@ import type { EventHandler } from '@sauda/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { failOrder } from '../checkout/fail-order.ts';
 import type { OrdersContext } from '../context.ts';
-import { findOrder, noteStep, orderLines, scheduleSaga } from '../data/orders-repo.ts';
+import { findOrder, noteStep, noteSteps, orderLines, scheduleSaga } from '../data/orders-repo.ts';
 
 /** Splits the order into seller orders by (seller, depot) and makes the payment step due. */
 export function onReservationConfirmed(ctx: OrdersContext): EventHandler<typeof ReservationConfirmed> {
@@ -36,22 +36,21 @@ export function onReservationConfirmed(ctx: OrdersContext): EventHandler<typeof 
       part.lineIds.push(line.id);
       parts.set(key, part);
     }
-    for (const part of parts.values()) {
-      await tx`
+    // Pipelined: one round trip for every statement below (issued in this order).
+    await Promise.all([
+      ...[...parts.values()].flatMap((part) => [
+        tx`
         insert into seller_orders (id, order_id, seller_id, seller_name, depot_id, status, total)
-        values (${part.id}, ${order.id}, ${part.sellerId}, ${names.get(part.sellerId) ?? 'Seller'}, ${part.depotId}, 'pending', ${part.total})`;
-      await tx`update order_lines set seller_order_id = ${part.id}, depot_id = ${part.depotId}
-               where id in ${tx(part.lineIds)}`;
-    }
-    await noteStep(
-      tx,
-      order.id,
-      'reserve_stock',
-      'succeeded',
-      `${parts.size} seller order(s), until ${event.data.expiresAt}`,
-    );
-    await noteStep(tx, order.id, 'authorize_payment', 'started');
-    await scheduleSaga(tx, order.id, 'authorize', ctx.now());
+        values (${part.id}, ${order.id}, ${part.sellerId}, ${names.get(part.sellerId) ?? 'Seller'}, ${part.depotId}, 'pending', ${part.total})`.execute(),
+        tx`update order_lines set seller_order_id = ${part.id}, depot_id = ${part.depotId}
+           where id in ${tx(part.lineIds)}`.execute(),
+      ]),
+      noteSteps(tx, order.id, [
+        ['reserve_stock', 'succeeded', `${parts.size} seller order(s), until ${event.data.expiresAt}`],
+        ['authorize_payment', 'started'],
+      ]),
+      scheduleSaga(tx, order.id, 'authorize', ctx.now()),
+    ]);
   };
 }
 

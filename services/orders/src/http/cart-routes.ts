@@ -61,8 +61,7 @@ export function cartRoutes(app: App, ctx: OrdersContext): void {
     },
     async (request, reply) => {
       const cart = await resolveCart(ctx, request, reply, { create: true });
-      await addCartItem(ctx, cart, request.body);
-      return viewCart(ctx, cart);
+      return viewCart(ctx, cart, await addCartItem(ctx, cart, request.body));
     },
   );
   command(

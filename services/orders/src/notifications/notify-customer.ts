@@ -6,21 +6,29 @@ import type { Tx } from '@sauda/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { renderOrderMail, type MailTemplate } from './mail-texts.ts';
 
-/** Queues the mail of `template` for the order's customer; `fact` separates repeats (a parcel, a return). */
+/** Who the order's mail goes to (columns of `orders` that never change after checkout). */
+export interface MailRecipient {
+  number: string;
+  customer_email: string | null;
+  customer_name: string | null;
+  locale: 'en' | 'ru' | 'kk';
+}
+
+/**
+ * Queues the mail of `template` for the order's customer; `fact` separates repeats (a parcel, a return).
+ * A caller that holds the order row passes it as `recipient` and saves reading it again.
+ */
 export async function notifyCustomer(
   tx: Tx,
   orderId: string,
   template: MailTemplate,
   extra: { fact?: string; tracking?: string; amount?: string } = {},
+  recipient?: MailRecipient,
 ): Promise<void> {
-  const [order] = await tx<
-    Array<{
-      number: string;
-      customer_email: string | null;
-      customer_name: string | null;
-      locale: 'en' | 'ru' | 'kk';
-    }>
-  >`select number, customer_email, customer_name, locale from orders where id = ${orderId}`;
+  const [order] = recipient
+    ? [recipient]
+    : await tx<MailRecipient[]>`
+        select number, customer_email, customer_name, locale from orders where id = ${orderId}`;
   if (!order?.customer_email) return; // a token without an email (never for customers): nobody to write to
   const mail = renderOrderMail(order.locale, template, {
     name: order.customer_name ?? '',

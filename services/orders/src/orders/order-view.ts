@@ -2,16 +2,13 @@
 import type { Order, OrderLine, ReturnRequest, SellerOrder } from '@sauda/contracts';
 import type { Queryable } from '@sauda/kit';
 import {
-  findOrder,
-  orderLines,
-  parcelsOf,
-  sellerOrdersOf,
+  orderRows,
   type LineRow,
   type OrderRow,
   type ParcelRow,
   type SellerOrderRow,
 } from '../data/orders-repo.ts';
-import { returnsOfOrder, type ReturnRow } from '../data/returns-repo.ts';
+import type { ReturnRow } from '../data/returns-repo.ts';
 import { OrderNotFound } from '../errors.ts';
 import { mayCancel } from './transitions.ts';
 
@@ -121,16 +118,9 @@ export async function orderView(
   orderId: string,
   options: { returnWindowDays: number; now: Date },
 ): Promise<Order> {
-  const order = await findOrder(db, orderId);
-  if (!order) throw new OrderNotFound();
-  const [lines, parts, parcels, returns, history] = await Promise.all([
-    orderLines(db, orderId),
-    sellerOrdersOf(db, orderId),
-    parcelsOf(db, orderId),
-    returnsOfOrder(db, orderId),
-    db<Array<{ status: string; at: Date; note: string | null }>>`
-      select status, at, note from order_history where order_id = ${orderId} order by id`,
-  ]);
+  const rows = await orderRows(db, orderId);
+  if (!rows) throw new OrderNotFound();
+  const { order, lines, parts, parcels, returns, history } = rows;
   const c = order.currency;
   const deliveredAt = history.filter((h) => h.status === 'delivered').at(-1)?.at;
   return {
