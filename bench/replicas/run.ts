@@ -237,8 +237,8 @@ await writeFile(
 (${new Date().toISOString()}): users, shop, stock and the gateway started with \`replicas: { shop: N }\` (as
 \`npm start -- --replicas shop=N\`), ${
     values.target === 'listing'
-      ? '\`GET /api/products?limit=20&sort=…&page=…\` (40 listings with facets at random)'
-      : '\`GET /api/products/:id\` (the 2,000 demo products at random)'
+      ? '`GET /api/products?limit=20&sort=…&page=…` (40 listings with facets at random)'
+      : '`GET /api/products/:id` (the 2,000 demo products at random)'
   } through the gateway, which balances round-robin; the shop's answer cache and the gateway's micro-cache are off so every
 request reaches a shop. Medians of ${rounds} rounds of ${seconds} s after a 3 s warm-up. ${machine}.
 "limit" is a CPU quota per shop replica (its own cgroup, \`cpu.cfs_quota_us\`), which is how Kubernetes enforces a
