@@ -93,7 +93,13 @@ const system = await startSystem({
   databaseUrl: values.database,
   dbPrefix: prefix,
   dropDatabasesOnStop: !values.keep,
-  env: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', DEMO_CATALOG_PRODUCTS: '0' },
+  // The similar-products pass is background batch work (at most half a database core); off while measuring.
+  env: {
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    DEMO_CATALOG_PRODUCTS: '0',
+    SIMILAR_REFRESH_MS: '0',
+  },
 });
 const shopUrl = values.database.replace(/\/[^/]*$/, `/${prefix}_shop`);
 let baseline: ReturnType<typeof fork> | undefined;

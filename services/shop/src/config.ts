@@ -15,6 +15,11 @@ export const ShopConfig = Type.Object({
    * no event announces (e.g. another replica's review changing a rating).
    */
   CATALOG_MEMORY_TTL_MS: Type.Integer({ minimum: 0, default: 10_000 }),
+  /**
+   * How often the background pass fills "similar products" for products that lack them (0: never — a
+   * benchmark of the request path, or a replica that should leave it to the others).
+   */
+  SIMILAR_REFRESH_MS: Type.Integer({ minimum: 0, default: 300_000 }),
   /** How many generated products the demo seed adds to the hand-written ones (demo mode only). */
   DEMO_CATALOG_PRODUCTS: Type.Integer({ minimum: 0, maximum: 100_000, default: 5000 }),
   /** Embedded mode: product images are files under this directory (`<MEDIA_DIR>/shop/<image>/…`). */

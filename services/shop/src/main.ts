@@ -44,11 +44,11 @@ if (config.DEMO_SEED) {
   });
   runtime.logger.info({ created, generated }, 'demo catalog seeded');
 }
-await startCommerce(runtime, config.DEMO_SEED);
+const commerce = await startCommerce(runtime, config.DEMO_SEED, config.SIMILAR_REFRESH_MS);
 await runtime.start();
 await runService(app, {
   port: config.PORT,
   host: config.HOST,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  closers: [() => runtime.close(), () => verifier.close()],
+  closers: [() => commerce.stop(), () => runtime.close(), () => verifier.close()],
 });

@@ -122,10 +122,16 @@ export async function popularOverall(
   return rows.map(toSummary);
 }
 
+/** Candidates scored per product: the most popular of its category, and title look-alikes when it has none. */
+const CANDIDATES = 120;
+
 /**
- * Precomputes "similar products" for up to `batch` products that have none yet: same category first,
- * then shared attribute values, then title trigram similarity, walking products by id after `afterId`.
- * Returns the last product id of the batch (null when none was left).
+ * Precomputes "similar products" for up to `batch` products that have none yet, walking products by id after
+ * `afterId`. Each product scores a bounded set of candidates — the most popular products of its own category
+ * (an index walk), or, for a product without a category, the nearest titles by trigram (index-assisted) — by
+ * title similarity, same category and shared attribute values. Bounded so that the cost per product does not
+ * grow with the catalog: at 1,000,000 products the unbounded form scored a whole category (or scanned every
+ * title) for each product. Returns the last product id of the batch (null when none was left).
  */
 export async function computeSimilar(
   db: Queryable,
@@ -146,9 +152,17 @@ export async function computeSimilar(
           (similarity(lower(t.title), lower(o.title))
            + case when o.category_id = t.category_id then 0.5 else 0 end
            + 0.1 * (select count(*) from jsonb_each_text(t.attributes) e where o.attributes ->> e.key = e.value))::real as score
-        from products o
-        where o.id <> t.id and o.status = 'active' and o.hidden_at is null
-          and (o.category_id = t.category_id or lower(o.title) % lower(t.title))
+        from (
+          (select c.id, c.title, c.category_id, c.attributes from products c
+           where t.category_id is not null and c.category_id = t.category_id and c.id <> t.id
+             and c.status = 'active' and c.hidden_at is null
+           order by c.popularity desc, c.id limit ${CANDIDATES})
+          union all
+          (select c.id, c.title, c.category_id, c.attributes from products c
+           where t.category_id is null and lower(c.title) % lower(t.title) and c.id <> t.id
+             and c.status = 'active' and c.hidden_at is null
+           limit ${CANDIDATES})
+        ) o
         order by score desc, o.id limit ${perProduct}
       ) q
     ), inserted as (
