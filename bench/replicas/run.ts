@@ -255,9 +255,7 @@ request per process, read from /proc (shop = all its replicas; pg:shop = the sho
 ${rows}
 
 ${best ? `**With replicas capped at ${cpuLimit} core each (as pods), ${best.replicas} replicas serve ×${gainOf(best).toFixed(2)} the requests of one.** ` : ''}${
-    busy
-      ? 'This run started on a busy machine (1-minute load above half the cores): ratios only. '
-      : ''
+    busy ? 'This run started on a busy machine (1-minute load above half the cores): ratios only. ' : ''
   }Without limits, one replica can already use whatever the load generator, the gateway and PostgreSQL leave
 of the two cores, so a second one adds little there — on this machine the whole system is the bottleneck,
 not the shop; with a pod's share per replica (250m is the shop's CPU request in deploy/), replicas add
