@@ -29,7 +29,7 @@ export function FaultPanel() {
   const active = services.filter((s) => s.active).length;
   return (
     <section className="ops-faults" aria-labelledby="ops-faults-title" data-testid="fault-panel">
-      <header className="ops-faults__head">
+      <header className="section-head ops-faults__head">
         <div>
           <h2 id="ops-faults-title">{t('faults.title')}</h2>
           <p className="ops-muted">{t('faults.hint')}</p>

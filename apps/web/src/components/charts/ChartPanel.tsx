@@ -44,7 +44,7 @@ export function ChartPanel({
   const state = panelState(query, empty);
   return (
     <section
-      className={`chart-panel${wide ? ' chart-panel--wide' : ''}`}
+      className={`card chart-panel${wide ? ' chart-panel--wide' : ''}`}
       data-testid={testId}
       data-state={state}
       aria-busy={state === 'loading'}

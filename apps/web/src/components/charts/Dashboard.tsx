@@ -51,7 +51,7 @@ export function DashboardFrame({
   const { t } = useTranslation();
   return (
     <div className="chart-dashboard" data-testid={testId}>
-      <header className="chart-dashboard__head">
+      <header className="section-head chart-dashboard__head">
         <div>
           <h1>{title}</h1>
           <p>{subtitle}</p>
