@@ -3,6 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { faultCommands, faultsQuery, type FaultFlags, type FaultState } from './faults-api.ts';
 
+/** The numeric flags of a service, as inputs: percent of requests failed, and latency added in steps of 50 ms. */
+const NUMBERS = [
+  { name: 'failPercent', max: 100, step: 1 },
+  { name: 'latencyMs', max: 30000, step: 50 },
+] as const;
+
 /** The fault flags of every service, for admins in dev and test runs; hidden where the gateway has none. */
 export function FaultPanel() {
   const { t } = useTranslation('admin-operations');
@@ -23,7 +29,7 @@ export function FaultPanel() {
   const active = services.filter((s) => s.active).length;
   return (
     <section className="ops-faults" aria-labelledby="ops-faults-title" data-testid="fault-panel">
-      <header className="ops-faults__head">
+      <header className="section-head ops-faults__head">
         <div>
           <h2 id="ops-faults-title">{t('faults.title')}</h2>
           <p className="ops-muted">{t('faults.hint')}</p>
@@ -97,34 +103,22 @@ function FaultRow({ state, onSaved }: { state: FaultState; onSaved: (message: st
           />
           {t('faults.unreachable')}
         </label>
-        <label className="ops-fault__number">
-          <span>{t('faults.failPercent')}</span>
-          <input
-            className="input"
-            type="number"
-            name="failPercent"
-            min={0}
-            max={100}
-            step={1}
-            required
-            value={draft.failPercent}
-            onChange={(event) => setDraft({ ...draft, failPercent: event.target.valueAsNumber || 0 })}
-          />
-        </label>
-        <label className="ops-fault__number">
-          <span>{t('faults.latencyMs')}</span>
-          <input
-            className="input"
-            type="number"
-            name="latencyMs"
-            min={0}
-            max={30000}
-            step={50}
-            required
-            value={draft.latencyMs}
-            onChange={(event) => setDraft({ ...draft, latencyMs: event.target.valueAsNumber || 0 })}
-          />
-        </label>
+        {NUMBERS.map(({ name, max, step }) => (
+          <label key={name} className="ops-fault__number">
+            <span>{t(`faults.${name}`)}</span>
+            <input
+              className="input"
+              type="number"
+              name={name}
+              min={0}
+              max={max}
+              step={step}
+              required
+              value={draft[name]}
+              onChange={(event) => setDraft({ ...draft, [name]: event.target.valueAsNumber || 0 })}
+            />
+          </label>
+        ))}
         <button type="submit" className="btn btn--primary" disabled={save.isPending}>
           {t('faults.apply')}
         </button>

@@ -68,7 +68,7 @@ function DepotCard({ depot }: { depot: Depot }) {
     ...useDepotChange(t('depots.detached')),
   });
   return (
-    <li className="wh-card">
+    <li className="card wh-card">
       <div className="wh-card__row">
         <strong>
           {depot.name} <span className="wh-muted">{depot.code}</span>
@@ -196,7 +196,7 @@ function NewDepotForm() {
     />
   );
   return (
-    <form className="wh-card wh-form" onSubmit={onSubmit} aria-labelledby="new-depot-title">
+    <form className="card wh-card wh-form" onSubmit={onSubmit} aria-labelledby="new-depot-title">
       <h2 id="new-depot-title" className="wh-subtitle">
         {t('depots.new')}
       </h2>

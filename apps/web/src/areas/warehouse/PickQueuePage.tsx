@@ -73,7 +73,7 @@ function TaskCard({ task }: { task: PickTask }) {
   const action = task.status === 'picked' ? 'pack' : task.status === 'picking' ? 'continue' : 'start';
   const href = task.status === 'picked' ? `/warehouse/tasks/${task.id}/pack` : `/warehouse/tasks/${task.id}`;
   return (
-    <li className="wh-card" data-testid="pick-task">
+    <li className="card wh-card" data-testid="pick-task">
       <div className="wh-card__row">
         <strong>{t('queue.order', { number: task.orderNumber || task.orderId.slice(-8) })}</strong>
         <span className={`wh-badge wh-badge--${task.status}`}>{t(`status.${task.status}`)}</span>

@@ -127,7 +127,7 @@ function LineCard({ task, line, closed }: { task: PickTask; line: PickLine; clos
   const [reporting, setReporting] = useState(false);
   const left = line.quantity - line.picked;
   return (
-    <li className={`wh-card ${left === 0 ? 'wh-card--done' : ''}`} data-testid="pick-line">
+    <li className={`card wh-card ${left === 0 ? 'wh-card--done' : ''}`} data-testid="pick-line">
       <div className="wh-card__row">
         <strong className="wh-sku">{line.sku}</strong>
         <span className="wh-qty" aria-label={t('common.units', { count: line.quantity })}>

@@ -73,7 +73,7 @@ function AnnounceForm() {
     if (chosen) announce.mutate();
   };
   return (
-    <form className="wh-form wh-card" onSubmit={onSubmit} aria-labelledby="announce-title">
+    <form className="card wh-form wh-card" onSubmit={onSubmit} aria-labelledby="announce-title">
       <h2 id="announce-title" className="wh-subtitle">
         {t('receiving.announce')}
       </h2>
@@ -148,7 +148,7 @@ function ReceiptCard({ receipt }: { receipt: Receipt }) {
     onError: (error) => toast.error(error),
   });
   return (
-    <li className="wh-card">
+    <li className="card wh-card">
       <div className="wh-card__row">
         <strong className="wh-sku">{receipt.sku}</strong>
         <span className="wh-muted">

@@ -34,7 +34,7 @@ export function ReturnsPage() {
       <h1 id="returns-title" className="wh-title">
         {t('returns.title')}
       </h1>
-      <form className="wh-card wh-form" onSubmit={onSubmit}>
+      <form className="card wh-card wh-form" onSubmit={onSubmit}>
         <h2 className="wh-subtitle">{t('returns.register')}</h2>
         <TextField
           label={t('returns.code')}
@@ -104,7 +104,7 @@ function ReturnCard({ item }: { item: ReturnInspection }) {
   const set = (lineId: string, key: 'restock' | 'writeOff', value: string) =>
     setVerdict((v) => ({ ...v, [lineId]: { restock: '0', writeOff: '0', ...v[lineId], [key]: value } }));
   return (
-    <li className="wh-card">
+    <li className="card wh-card">
       <div className="wh-card__row">
         <strong className="wh-sku">{item.parcelCode}</strong>
         <span className={`wh-badge wh-badge--${item.status === 'awaiting' ? 'open' : 'packed'}`}>

@@ -82,7 +82,7 @@ function StockCard({ item }: { item: SellerStockItem }) {
   });
   const out = item.totals.available === 0;
   return (
-    <li className="wh-card" data-testid="stock-item">
+    <li className="card wh-card" data-testid="stock-item">
       <div className="wh-card__row">
         <div>
           <strong className="wh-sku">{item.sku}</strong>

@@ -43,7 +43,7 @@ export function ListSkeleton({ rows = 4 }: { rows?: number }) {
   return (
     <ul className="wh-list" aria-hidden="true">
       {Array.from({ length: rows }, (_, i) => (
-        <li key={i} className="wh-card">
+        <li key={i} className="card wh-card">
           <span className="skeleton skeleton--title" style={{ width: '45%' }} />
           <span className="skeleton skeleton--text" style={{ width: '70%' }} />
         </li>

@@ -1,4 +1,4 @@
-/** The grid, the vertical axis's ticks and the horizontal axis's labels of a chart's SVG. */
+/** The SVG pieces charts share: the frame's geometry, the grid and axis labels, and an area's fading fill. */
 import { labelIndexes } from './scale.ts';
 import type { ChartPoint } from './types.ts';
 
@@ -76,5 +76,17 @@ export function Axes({
         </text>
       ))}
     </g>
+  );
+}
+
+/** A vertical gradient of the current colour, from `opacity` at the top to nothing, to fill an area under a line. */
+export function AreaGradient({ id, opacity }: { id: string; opacity: number }) {
+  return (
+    <defs>
+      <linearGradient id={id} x1="0" x2="0" y1="0" y2="1">
+        <stop offset="0%" stopColor="currentColor" stopOpacity={opacity} />
+        <stop offset="100%" stopColor="currentColor" stopOpacity="0" />
+      </linearGradient>
+    </defs>
   );
 }

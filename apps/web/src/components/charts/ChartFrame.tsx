@@ -1,6 +1,6 @@
 /**
- * What every chart shares around its SVG: the legend, the tooltip that follows the pointer and the
- * arrow keys, and the data as a visually hidden table for screen readers.
+ * What every chart shares: its measured plot and axes, the legend, the tooltip that follows the pointer
+ * and the arrow keys, and the data as a visually hidden table for screen readers.
  */
 import {
   useCallback,
@@ -8,10 +8,12 @@ import {
   useRef,
   useState,
   type KeyboardEvent,
+  type MouseEvent,
   type ReactNode,
   type RefObject,
 } from 'react';
-import { moveIndex } from './scale.ts';
+import { Axes, frameOf } from './Axes.tsx';
+import { axisTicks, moveIndex } from './scale.ts';
 import type { ChartCommon } from './types.ts';
 import './charts.css';
 
@@ -51,24 +53,48 @@ export function usePlotWidth(): [RefObject<HTMLDivElement | null>, number] {
   return [ref, width];
 }
 
-/** The frame: a figure with the legend above, the chart, the tooltip and the hidden table. */
+/** The plot of a chart whose largest value is `max`: its measured frame, its axis ticks and the point in focus. */
+export function usePlot(chart: ChartCommon, max: number) {
+  const focus = useActivePoint(chart.points.length);
+  const [plotRef, width] = usePlotWidth();
+  const ticks = axisTicks(max);
+  return { ...focus, plotRef, frame: frameOf(width), ticks, top: ticks.at(-1) ?? 1 };
+}
+
+export type Plot = ReturnType<typeof usePlot>;
+
+/**
+ * The frame: a figure with the legend above, the SVG with its axes and the chart's own marks
+ * (`children`), the tooltip and the hidden table. `xOf` places a point; `indexAt` finds the point
+ * nearest an x of the plot (for the pointer).
+ */
 export function ChartFrame({
   chart,
-  active,
-  /** Where the active point sits, as a fraction of the plot's width (for the tooltip). */
-  activeX,
+  plot,
+  xOf,
+  indexAt,
   children,
   testId,
-  plotRef,
 }: {
   chart: ChartCommon;
-  plotRef: RefObject<HTMLDivElement | null>;
-  active: number | null;
-  activeX: number | null;
+  plot: Plot;
+  xOf: (index: number) => number;
+  indexAt: (x: number) => number;
   children: ReactNode;
-  testId?: string;
+  testId?: string | undefined;
 }) {
+  const { frame: f, active } = plot;
+  const count = chart.points.length;
   const point = active === null ? undefined : chart.points[active];
+  // Where the active point sits, as a fraction of the plot's width (for the tooltip).
+  const activeX = active === null ? null : xOf(active) / f.width;
+  const pointer = (event: MouseEvent<SVGSVGElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const x = ((event.clientX - box.left) / box.width) * f.width;
+    plot.setActive(Math.min(count - 1, Math.max(0, indexAt(x))));
+  };
+  const first = chart.series[0];
+  const tick = chart.formatTick ?? ((v: number) => (first ? chart.formatValue(v, first) : String(v)));
   return (
     <figure className="chart" data-testid={testId}>
       <ul className="chart__legend" aria-hidden="true">
@@ -79,8 +105,22 @@ export function ChartFrame({
           </li>
         ))}
       </ul>
-      <div className="chart__plot" ref={plotRef}>
-        {children}
+      <div className="chart__plot" ref={plot.plotRef}>
+        <svg
+          className="chart__svg"
+          viewBox={`0 0 ${f.width} ${f.height}`}
+          role="img"
+          aria-label={chart.label}
+          tabIndex={count > 0 ? 0 : -1}
+          onKeyDown={plot.onKeyDown}
+          onFocus={plot.onFocus}
+          onBlur={plot.clear}
+          onMouseMove={count > 0 ? pointer : undefined}
+          onMouseLeave={plot.clear}
+        >
+          <Axes frame={f} ticks={plot.ticks} formatTick={tick} points={chart.points} xOf={xOf} />
+          {children}
+        </svg>
         {point && activeX !== null && active !== null && (
           <div
             className={`chart__tooltip${activeX > 0.6 ? ' chart__tooltip--left' : ''}`}

@@ -1,9 +1,18 @@
-/** A dashboard card around one chart: its title and total, and the loading, error and empty states. */
+/** A dashboard card around one chart: its title and total, and the loading, error and empty states (in the app's words). */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../states.tsx';
 import './charts.css';
 
 export type PanelState = 'loading' | 'error' | 'empty' | 'ready';
+
+/** What a panel reads of the query that feeds it (a TanStack query result fits). */
+export interface PanelQuery {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => Promise<unknown>;
+}
 
 /** A panel's state from its query: loading, failed, ready with nothing to draw, or ready. */
 export function panelState(query: { isPending: boolean; isError: boolean }, empty: boolean): PanelState {
@@ -13,10 +22,8 @@ export function panelState(query: { isPending: boolean; isError: boolean }, empt
 export function ChartPanel({
   title,
   figure,
-  state,
-  error,
-  onRetry,
-  texts,
+  query,
+  empty,
   children,
   testId,
   wide = false,
@@ -25,18 +32,19 @@ export function ChartPanel({
   /** Spans both columns of the dashboard grid. */
   wide?: boolean;
   /** The range's total or rate, shown beside the title. */
-  figure?: string;
-  state: PanelState;
-  error?: unknown;
-  onRetry?: () => void;
-  /** The words of the states, in the page's language. */
-  texts: { loading: string; error: string; empty: string };
+  figure?: string | undefined;
+  /** The query the chart draws: its loading and error states are the panel's, and retry refetches it. */
+  query: PanelQuery;
+  /** The query answered with nothing to draw. */
+  empty: boolean;
   children: ReactNode;
   testId?: string;
 }) {
+  const { t } = useTranslation();
+  const state = panelState(query, empty);
   return (
     <section
-      className={`chart-panel${wide ? ' chart-panel--wide' : ''}`}
+      className={`card chart-panel${wide ? ' chart-panel--wide' : ''}`}
       data-testid={testId}
       data-state={state}
       aria-busy={state === 'loading'}
@@ -48,12 +56,16 @@ export function ChartPanel({
       {state === 'loading' ? (
         <div className="chart-panel__skeleton" role="status">
           <span className="skeleton chart-panel__skeleton-plot" />
-          <span className="visually-hidden">{texts.loading}</span>
+          <span className="visually-hidden">{t('dashboard.state.loading')}</span>
         </div>
       ) : state === 'error' ? (
-        <ErrorState title={texts.error} error={error} {...(onRetry ? { onRetry } : {})} />
+        <ErrorState
+          title={t('dashboard.state.error')}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       ) : state === 'empty' ? (
-        <p className="chart-panel__empty">{texts.empty}</p>
+        <p className="chart-panel__empty">{t('dashboard.state.empty')}</p>
       ) : (
         children
       )}

@@ -1,5 +1,6 @@
 /** A small area chart of recent values (no axes); the label says what it shows for screen readers. */
 import { useId } from 'react';
+import { AreaGradient } from './Axes.tsx';
 import { sparklinePaths } from './scale.ts';
 import './charts.css';
 
@@ -25,12 +26,7 @@ export function Sparkline({
       role="img"
       aria-label={label}
     >
-      <defs>
-        <linearGradient id={gradient} x1="0" x2="0" y1="0" y2="1">
-          <stop offset="0%" stopColor="currentColor" stopOpacity="0.28" />
-          <stop offset="100%" stopColor="currentColor" stopOpacity="0" />
-        </linearGradient>
-      </defs>
+      <AreaGradient id={gradient} opacity={0.28} />
       <line x1="0" x2={WIDTH} y1={HEIGHT - 1} y2={HEIGHT - 1} className="chart-spark__base" />
       {area && <path d={area} fill={`url(#${gradient})`} />}
       {line && <path d={line} className="chart-spark__line" vectorEffect="non-scaling-stroke" />}
