@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, DESKTOP, login, openBrowser, PHONE } from './browser.ts';
+import { apiAs, DESKTOP, ensureAddress, login, openBrowser, PHONE } from './browser.ts';
 
 const AXE_SOURCE = readFileSync(
   createRequire(new URL('../package.json', import.meta.url)).resolve('axe-core/axe.min.js'),
@@ -245,19 +245,6 @@ describe('axe-core finds no serious or critical violation', () => {
     expect(findings).toEqual([]);
   }, 600_000);
 });
-
-/** Fills the checkout's address form when the customer has no saved address yet (as checkout.e2e does). */
-async function ensureAddress(page: Page): Promise<void> {
-  const form = page.getByTestId('address-form');
-  const saved = page.getByTestId('checkout-address').first();
-  await Promise.race([form.waitFor(), saved.waitFor()]);
-  if (!(await form.isVisible())) return;
-  await form.locator('input[name="recipient"]').fill('Aigerim Demo');
-  await form.locator('input[name="street"]').fill('Abay Avenue 10, apt 5');
-  await form.locator('input[name="postalCode"]').fill('050000');
-  await form.locator('button[type="submit"]').click();
-  await saved.waitFor();
-}
 
 interface Stop {
   tag: string;

@@ -127,3 +127,16 @@ export async function endDriverRound(page: Page): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
+
+/** Fills the checkout's address form when the customer has no saved address yet. */
+export async function ensureAddress(page: Page): Promise<void> {
+  const form = page.getByTestId('address-form');
+  const saved = page.getByTestId('checkout-address').first();
+  await Promise.race([form.waitFor(), saved.waitFor()]);
+  if (!(await form.isVisible())) return;
+  await form.locator('input[name="recipient"]').fill('Aigerim Demo');
+  await form.locator('input[name="street"]').fill('Abay Avenue 10, apt 5');
+  await form.locator('input[name="postalCode"]').fill('050000');
+  await form.locator('button[type="submit"]').click();
+  await saved.waitFor();
+}

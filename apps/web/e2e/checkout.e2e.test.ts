@@ -6,7 +6,7 @@
 import { demoProductId } from '@sauda/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser.ts';
+import { DEMO_PASSWORD, DESKTOP, ensureAddress, login, openBrowser, PHONE, screenshot } from './browser.ts';
 
 let session: Awaited<ReturnType<typeof openBrowser>>;
 let orderId = '';
@@ -28,19 +28,6 @@ async function addToCart(page: Page, product: number, count?: number): Promise<v
     .getByTestId('mini-cart-count')
     .filter({ hasText: String(count) })
     .waitFor();
-}
-
-/** Fills the checkout's address form when the customer has no saved address yet. */
-async function ensureAddress(page: Page): Promise<void> {
-  const form = page.getByTestId('address-form');
-  const saved = page.getByTestId('checkout-address').first();
-  await Promise.race([form.waitFor(), saved.waitFor()]);
-  if (!(await form.isVisible())) return;
-  await form.locator('input[name="recipient"]').fill('Aigerim Demo');
-  await form.locator('input[name="street"]').fill('Abay Avenue 10, apt 5');
-  await form.locator('input[name="postalCode"]').fill('050000');
-  await form.locator('button[type="submit"]').click();
-  await saved.waitFor();
 }
 
 describe('checkout', () => {

@@ -19,7 +19,7 @@ import { testLogger } from '@sauda/kit/testing';
 import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser.ts';
+import { apiAs, DESKTOP, ensureAddress, login, openBrowser, PHONE, screenshot } from './browser.ts';
 
 /** The machine is shared: UI steps wait up to 30 s for the server's answer. */
 const SLOW = { timeout: 30_000, interval: 250 };
@@ -70,19 +70,6 @@ async function open(size: typeof DESKTOP | typeof PHONE): Promise<Page> {
 afterEach(async () => {
   await Promise.all(pages.splice(0).map((page) => page.context().close()));
 });
-
-/** Fills the checkout's address form when the customer has no saved address yet. */
-async function ensureAddress(page: Page): Promise<void> {
-  const form = page.getByTestId('address-form');
-  const saved = page.getByTestId('checkout-address').first();
-  await Promise.race([form.waitFor(), saved.waitFor()]);
-  if (!(await form.isVisible())) return;
-  await form.locator('input[name="recipient"]').fill('Aigerim Demo');
-  await form.locator('input[name="street"]').fill('Abay Avenue 10, apt 5');
-  await form.locator('input[name="postalCode"]').fill('050000');
-  await form.locator('button[type="submit"]').click();
-  await saved.waitFor();
-}
 
 /** Publishes an orders event on the bus exactly as the orders relay does. */
 async function publishAsOrders<E extends typeof OrderPlaced | typeof OrderConfirmed>(
