@@ -30,7 +30,7 @@ describe('recommendations', () => {
     t = await createShopTestApp();
     await seedDemo(t.db.sql);
     await seedCommerceDemo(t.db.sql);
-    await refreshSimilar(t.db.sql, 7);
+    await refreshSimilar(t.db.sql, { batch: 7 });
   });
   afterAll(async () => t.close());
 
