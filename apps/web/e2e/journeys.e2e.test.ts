@@ -6,20 +6,13 @@
  * The dispatcher's and the driver's journeys are walked by dispatching.e2e.test.ts (board on desktop and
  * phone, the round driven on a phone): the demo has one driver, and a driver drives one round a day.
  */
-import {
-  DEMO_IDS,
-  demoProductId,
-  demoVariantId,
-  OrderConfirmed,
-  OrderPlaced,
-  type EventData,
-} from '@sauda/contracts';
+import { demoProductId, OrderConfirmed, OrderPlaced } from '@sauda/contracts';
 import { createPgBossTransport, type EventTransport } from '@sauda/kit';
 import { testLogger } from '@sauda/kit/testing';
 import type { Page } from 'playwright-core';
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, DESKTOP, ensureAddress, login, openBrowser, PHONE, screenshot } from './browser.ts';
+import { demoOrderPlaced, publishAsOrders } from './orders-bus.ts';
 
 /** The machine is shared: UI steps wait up to 30 s for the server's answer. */
 const SLOW = { timeout: 30_000, interval: 250 };
@@ -71,52 +64,15 @@ afterEach(async () => {
   await Promise.all(pages.splice(0).map((page) => page.context().close()));
 });
 
-/** Publishes an orders event on the bus exactly as the orders relay does. */
-async function publishAsOrders<E extends typeof OrderPlaced | typeof OrderConfirmed>(
-  def: E,
-  data: EventData<E>,
-): Promise<void> {
-  await bus.publish({
-    id: uuidv7(),
-    type: def.type,
-    occurredAt: new Date().toISOString(),
-    source: 'orders',
-    data,
-    headers: {},
-  });
-}
-
 /** A confirmed order for the Almaty depot's pick queue. */
 async function confirmedOrder(): Promise<string> {
-  const orderId = uuidv7();
-  const orderNumber = `SD-${orderId.slice(-4).toUpperCase()}-${orderId.slice(-8, -4).toUpperCase()}`;
-  await publishAsOrders(OrderPlaced, {
-    orderId,
-    orderNumber,
-    customerId: DEMO_IDS.customer,
-    placedAt: new Date().toISOString(),
-    shippingAddress: {
-      countryCode: 'KZ',
-      city: 'Almaty',
-      line1: 'Abay Ave 10, apt 5',
-      postalCode: '050000',
-      lat: 43.2389,
-      lng: 76.8897,
-    },
-    lines: [
-      {
-        lineId: uuidv7(),
-        variantId: demoVariantId(1),
-        sku: 'DEMO-001',
-        productId: demoProductId(1),
-        sellerId: DEMO_IDS.seller,
-        title: 'Samsung Galaxy A55 8/256GB',
-        quantity: 1,
-      },
-    ],
+  const order = demoOrderPlaced(1);
+  await publishAsOrders(bus, OrderPlaced, order);
+  await publishAsOrders(bus, OrderConfirmed, {
+    orderId: order.orderId,
+    confirmedAt: new Date().toISOString(),
   });
-  await publishAsOrders(OrderConfirmed, { orderId, confirmedAt: new Date().toISOString() });
-  return orderNumber;
+  return order.orderNumber;
 }
 
 describe.each(DEVICES)('on a %s', (device, size) => {

@@ -2,20 +2,13 @@
  * The warehouse journey: an order arrives the way `orders` will send it (its events published on the
  * system's bus), a warehouseman picks and packs it on a handheld, and a parcel with a barcode appears.
  */
-import {
-  DEMO_IDS,
-  demoProductId,
-  demoVariantId,
-  OrderConfirmed,
-  OrderPlaced,
-  type EventData,
-} from '@sauda/contracts';
+import { DEMO_IDS, OrderConfirmed, OrderPlaced } from '@sauda/contracts';
 import { createPgBossTransport, type EventTransport } from '@sauda/kit';
 import { testLogger } from '@sauda/kit/testing';
 import type { Page } from 'playwright-core';
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DESKTOP, login, openBrowser, PHONE, screenshot } from './browser.ts';
+import { demoOrderPlaced, publishAsOrders } from './orders-bus.ts';
 
 let session: Awaited<ReturnType<typeof openBrowser>>;
 let bus: EventTransport;
@@ -33,50 +26,6 @@ afterAll(async () => {
   await session.close();
 });
 
-/** Publishes an orders event on the bus exactly as the orders relay will. */
-async function publishAsOrders<E extends typeof OrderPlaced | typeof OrderConfirmed>(
-  def: E,
-  data: EventData<E>,
-) {
-  await bus.publish({
-    id: uuidv7(),
-    type: def.type,
-    occurredAt: new Date().toISOString(),
-    source: 'orders',
-    data,
-    headers: {},
-  });
-}
-
-function newOrder(): EventData<typeof OrderPlaced> {
-  const orderId = uuidv7();
-  return {
-    orderId,
-    orderNumber: `SD-${orderId.slice(-4).toUpperCase()}-${orderId.slice(-8, -4).toUpperCase()}`,
-    customerId: DEMO_IDS.customer,
-    placedAt: new Date().toISOString(),
-    shippingAddress: {
-      countryCode: 'KZ',
-      city: 'Almaty',
-      line1: 'Abay Ave 10, apt 5',
-      postalCode: '050000',
-      lat: 43.2389,
-      lng: 76.8897,
-    },
-    lines: [
-      {
-        lineId: uuidv7(),
-        variantId: demoVariantId(1),
-        sku: 'DEMO-001',
-        productId: demoProductId(1),
-        sellerId: DEMO_IDS.seller,
-        title: 'Samsung Galaxy A55 8/256GB',
-        quantity: 2,
-      },
-    ],
-  };
-}
-
 /** Reloads the queue until the order shows (the events travel through the bus first). */
 async function waitForTask(page: Page, orderNumber: string) {
   const card = page.getByTestId('pick-task').filter({ hasText: orderNumber });
@@ -91,9 +40,12 @@ async function waitForTask(page: Page, orderNumber: string) {
 
 describe('the warehouse', () => {
   it('picks and packs an order on a handheld, and a parcel with a barcode appears', async () => {
-    const order = newOrder();
-    await publishAsOrders(OrderPlaced, order);
-    await publishAsOrders(OrderConfirmed, { orderId: order.orderId, confirmedAt: new Date().toISOString() });
+    const order = demoOrderPlaced(2);
+    await publishAsOrders(bus, OrderPlaced, order);
+    await publishAsOrders(bus, OrderConfirmed, {
+      orderId: order.orderId,
+      confirmedAt: new Date().toISOString(),
+    });
 
     const page = await session.newPage(PHONE);
     await login(page, 'warehouse@demo.sauda.kz');
