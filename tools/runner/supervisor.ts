@@ -47,7 +47,9 @@ export class Supervisor {
   start(): void {
     const { service } = this;
     // Own process group: Ctrl-C reaches only the runner, which stops services before PostgreSQL.
-    const child = spawn(process.execPath, ['--enable-source-maps', service.main], {
+    // SAUDA_NODE_ARGS adds Node flags NODE_OPTIONS refuses (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+    const extra = process.env.SAUDA_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, ['--enable-source-maps', ...extra, service.main], {
       cwd: service.dir,
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],

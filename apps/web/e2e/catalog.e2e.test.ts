@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, login, openBrowser, PHONE, screenshot } from './browser.ts';
+import { apiAs, DEMO_PASSWORD, DESKTOP, login, openBrowser, PHONE, screenshot } from './browser.ts';
 
 let session: Awaited<ReturnType<typeof openBrowser>>;
 const newPage = (device: typeof DESKTOP | typeof PHONE, options?: { locale?: string }): Promise<Page> =>
@@ -101,5 +101,53 @@ describe('the catalog', () => {
     await page.goto('/admin/catalog/rates');
     await page.getByTestId('rate-USD').waitFor();
     await screenshot(page, 'admin-catalog-rates');
+  });
+});
+
+describe('the edge cache of product pages (ADR 0009)', () => {
+  it('keeps a page at the gateway past its s-maxage, and shows a price change within a second or so', async () => {
+    const base = session.baseUrl;
+    const mine = await apiAs<{ items: Array<{ id: string }> }>(
+      base,
+      'seller@demo.sauda.kz',
+      '/seller/products?limit=1&status=active',
+    );
+    const product = mine.items[0];
+    if (!product) throw new Error('the demo seller has no active product');
+    const page = (await (await fetch(`${base}/api/products/${product.id}`)).json()) as {
+      variants?: Array<{ id: string; sku: string }>;
+    };
+    const variant = page.variants?.[0];
+    if (!variant) throw new Error('the demo product has no variant');
+    const read = async () => {
+      const response = await fetch(`${base}/api/products/${product.id}`);
+      expect(response.headers.get('surrogate-control')).toBeNull();
+      const body = (await response.json()) as {
+        variants?: Array<{ id: string; regularPrice: { amount: number } }>;
+      };
+      const shown = body.variants?.find((v) => v.id === variant.id);
+      return { cache: response.headers.get('x-cache'), amount: shown?.regularPrice.amount ?? 0 };
+    };
+    const before = await read();
+    // Past its one-second s-maxage the page is still served by the gateway: the change feed is followed.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await read()).cache).toBe('HIT');
+
+    const signIn = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'seller@demo.sauda.kz', password: DEMO_PASSWORD }),
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const price = before.amount - 100;
+    const edited = await fetch(`${base}/api/seller/products/${product.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ variants: [{ id: variant.id, sku: variant.sku, price }] }),
+    });
+    expect(edited.status).toBe(200);
+    const changedAt = Date.now();
+    await expect.poll(async () => (await read()).amount, { timeout: 5_000, interval: 50 }).toBe(price);
+    process.stdout.write(`edge: the new price showed ${Date.now() - changedAt} ms after the edit\n`);
   });
 });

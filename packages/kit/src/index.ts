@@ -18,6 +18,7 @@ export * from './http/locale.ts';
 export * from './events/index.ts';
 export * from './runtime.ts';
 export * from './cache/ttl-cache.ts';
+export * from './cache/change-feed.ts';
 export * from './idempotency/idempotency.ts';
 export * from './mail/mailer.ts';
 export * from './http/describe-api.ts';

@@ -9,6 +9,7 @@ import { aggregateHealth } from './health/aggregate.ts';
 import { createOperationsMonitor } from './operations/collect-operations.ts';
 import { registerOperations } from './operations/operations-route.ts';
 import { createUpstreamPools, primaryUrls } from './operations/upstream-pool.ts';
+import { followCatalogPurges, purgesLiveMs } from './routing/catalog-purge.ts';
 import { createMicroCache, type MicroCache } from './routing/micro-cache.ts';
 import { registerProxy } from './routing/proxy.ts';
 import { registerSecurity } from './security/security.ts';
@@ -30,6 +31,7 @@ export interface GatewayDeps {
     | 'UPSTREAM_TIMEOUT_MS'
     | 'WEB_DIST'
     | 'MICRO_CACHE_MB'
+    | 'EDGE_PURGE_POLL_MS'
   >;
   upstreams: Record<string, string>;
   verifier: TokenVerifier;
@@ -96,12 +98,24 @@ export async function buildApp(deps: GatewayDeps): Promise<{ app: App; close: ()
   );
   registerOperations(app, createOperationsMonitor(pools));
   if (deps.faults ?? processFaultSettings().enabled) registerFaults(app, createFaultStore([...pools.keys()]));
+  // Product pages stay at the edge for minutes while the shop's change feed purges them (ADR 0009).
+  const shopPool = pools.get('shop');
+  const pollMs = deps.config.EDGE_PURGE_POLL_MS;
+  const holder: { cache?: MicroCache } = {};
+  const purges =
+    shopPool && pollMs > 0 ? followCatalogPurges(shopPool, () => holder.cache, pollMs) : undefined;
+  holder.cache =
+    deps.microCache ??
+    createMicroCache({
+      maxBytes: deps.config.MICRO_CACHE_MB * 1024 * 1024,
+      ...(purges ? { edge: { live: () => purges.fresh(purgesLiveMs(pollMs)) } } : {}),
+    });
   await registerProxy(app, {
     upstreams: primary,
     pools,
     verifier: deps.verifier,
     timeoutMs: deps.config.UPSTREAM_TIMEOUT_MS,
-    microCache: deps.microCache ?? createMicroCache({ maxBytes: deps.config.MICRO_CACHE_MB * 1024 * 1024 }),
+    microCache: holder.cache,
   });
   await registerWebApp(app, deps.config.WEB_DIST);
   self.app = app;
@@ -109,6 +123,7 @@ export async function buildApp(deps: GatewayDeps): Promise<{ app: App; close: ()
   return {
     app,
     close: async () => {
+      purges?.stop();
       docs.stop();
       await closeSecurity();
     },

@@ -33,6 +33,8 @@ export const GatewayConfig = Type.Object({
    * never for requests with a token or cookie); 0 turns it off.
    */
   MICRO_CACHE_MB: Type.Integer({ minimum: 0, default: 64 }),
+  /** How often the edge reads the shop's catalog change feed (ADR 0009); 0: never, pages live their s-maxage. */
+  EDGE_PURGE_POLL_MS: Type.Integer({ minimum: 0, default: 250 }),
   /** Send HSTS (off for plain-http local runs so browsers don't pin localhost to https). */
   HSTS: Type.Boolean({ default: false }),
 });

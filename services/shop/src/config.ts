@@ -15,6 +15,10 @@ export const ShopConfig = Type.Object({
    * no event announces (e.g. another replica's review changing a rating).
    */
   CATALOG_MEMORY_TTL_MS: Type.Integer({ minimum: 0, default: 10_000 }),
+  /** How long a product page is kept (memory and the gateway's edge) while the change feed is followed. */
+  CATALOG_PAGE_TTL_MS: Type.Integer({ minimum: 0, default: 300_000 }),
+  /** How often each replica reads the catalog change feed (ADR 0009). */
+  CATALOG_CHANGES_POLL_MS: Type.Integer({ minimum: 50, default: 250 }),
   /**
    * How often the background pass fills "similar products" for products that lack them (0: never — a
    * benchmark of the request path, or a replica that should leave it to the others).

@@ -39,8 +39,24 @@ export const InvalidCsv = errorType('INVALID_CSV', 422, 'The CSV file cannot be 
 /** An import job id that does not exist or is another seller's. */
 export const ImportNotFound = errorType('IMPORT_NOT_FOUND', 404, 'This import does not exist');
 
+/** A listing page deeper than the listing goes (page × limit above 10,000). */
+export const PageTooDeep = errorType(
+  'PAGE_TOO_DEEP',
+  400,
+  'Listings go 10,000 products deep; narrow the search with filters instead',
+);
+
+/** A change-feed cursor this feed did not write. */
+export const InvalidCursor = errorType(
+  'INVALID_CURSOR',
+  400,
+  'This cursor was not issued by the change feed',
+);
+
 export const shopErrors: ErrorCatalogue = [
   ProductNotFound,
+  PageTooDeep,
+  InvalidCursor,
   CategoryNotFound,
   InvalidPriceRange,
   DuplicateSku,

@@ -2,6 +2,7 @@
 import { LevelChanged } from '@sauda/contracts';
 import { createUsersVerifier, openDataRuntime, runService } from '@sauda/kit';
 import { createCatalogCache } from './cache/catalog-cache.ts';
+import { feedFreshMs, followCatalogChanges } from './cache/follow-catalog-changes.ts';
 import { invalidateOnProductEvents } from './cache/invalidate-on-events.ts';
 import { onLevelChanged } from './events/on-level-changed.ts';
 import { openMediaStore } from './media/open-media-store.ts';
@@ -15,7 +16,12 @@ import { parseVatRates } from './quotes/vat-rates.ts';
 const config = readConfig();
 const runtime = await openDataRuntime('shop', config, new URL('../migrations', import.meta.url));
 const verifier = createUsersVerifier(config);
-const catalogCache = createCatalogCache(config.CATALOG_MEMORY_TTL_MS);
+// Product pages live long while this replica follows the change feed, which drops exactly those that change.
+let followsFeed = () => false;
+const catalogCache = createCatalogCache(config.CATALOG_MEMORY_TTL_MS, {
+  ttlMs: config.CATALOG_PAGE_TTL_MS,
+  followsFeed: () => followsFeed(),
+});
 const media = openMediaStore(config);
 const app = await buildApp({
   db: runtime.db,
@@ -34,6 +40,11 @@ runtime.consumer('catalog-stock').on(
   LevelChanged,
   onLevelChanged(() => catalogCache.invalidate()),
 );
+const changes = followCatalogChanges(runtime.db, catalogCache, {
+  intervalMs: config.CATALOG_CHANGES_POLL_MS,
+  onError: (error) => runtime.logger.warn({ err: error }, 'reading the catalog change feed failed'),
+});
+followsFeed = () => changes.fresh(feedFreshMs(config.CATALOG_CHANGES_POLL_MS));
 runtime.attach(app);
 if (config.DEMO_SEED) {
   const created = await seedDemo(runtime.db);
@@ -50,5 +61,5 @@ await runService(app, {
   port: config.PORT,
   host: config.HOST,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  closers: [() => commerce.stop(), () => runtime.close(), () => verifier.close()],
+  closers: [() => changes.stop(), () => commerce.stop(), () => runtime.close(), () => verifier.close()],
 });

@@ -66,6 +66,18 @@ export const ProductPage = Type.Object({
 });
 export type ProductPage = Static<typeof ProductPage>;
 
+/**
+ * Every listed product in id order, page by page (`after` the last id of the previous page): how another
+ * service (the assistant) reads the whole catalog in time linear in its size. `popularity` is the sales
+ * signal the listing's "popular" order uses.
+ */
+export const CatalogExportPage = Type.Object({
+  items: Type.Array(Type.Composite([Product, Type.Object({ popularity: Type.Number() })])),
+  /** The cursor of the next page, or null after the last. */
+  next: Type.Union([Uuid, Type.Null()]),
+});
+export type CatalogExportPage = Static<typeof CatalogExportPage>;
+
 export const ProductSort = Type.Union(
   [
     Type.Literal('relevance'),

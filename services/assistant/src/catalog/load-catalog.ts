@@ -1,14 +1,15 @@
 /**
- * The initial load of the index from shop's public API: the category tree in three languages, then every
- * listed product page by page in English and Russian (listing order by popularity gives the prior).
+ * The initial load of the index from shop's API: the category tree in three languages, then every listed
+ * product from the catalog export (id order, a cursor per page) in English and Russian; popularity gives
+ * the prior.
  */
-import type { Category, Product, ProductPage } from '@sauda/contracts';
+import type { CatalogExportPage, Category, Product } from '@sauda/contracts';
 import type { HttpClient } from '@sauda/kit';
 import type { CatalogIndex } from '../retrieval/catalog-index.ts';
 import { categoryTables, productFromShop, type CategoryPaths } from './from-shop.ts';
 import type { CategoryNames } from '../dialogue/search-turn.ts';
 
-const PAGE = 100;
+const PAGE = 500;
 
 /** Reads the category tree in en/ru/kk. */
 export async function loadCategories(
@@ -20,16 +21,24 @@ export async function loadCategories(
   return categoryTables({ en, ru, kk });
 }
 
-async function readAll(shop: HttpClient, lang: string): Promise<Product[]> {
-  const products: Product[] = [];
-  for (let page = 1; ; page += 1) {
-    const answer = await shop.get<ProductPage>('/products', {
-      query: { sort: 'popularity', limit: PAGE, page },
+type Exported = CatalogExportPage['items'][number];
+
+/** The whole export in one language, most popular first (newest first among equals). */
+async function readAll(shop: HttpClient, lang: string): Promise<Exported[]> {
+  const products: Exported[] = [];
+  let after: string | null = null;
+  do {
+    const answer: CatalogExportPage = await shop.get<CatalogExportPage>('/catalog/export', {
+      query: { limit: PAGE, ...(after ? { after } : {}) },
       headers: { 'accept-language': lang },
     });
     products.push(...answer.items);
-    if (answer.items.length < PAGE || products.length >= answer.total) return products;
-  }
+    after = answer.next;
+  } while (after);
+  return products.sort(
+    (a, b) =>
+      b.popularity - a.popularity || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
+  );
 }
 
 /** Loads every listed product into the index and learns its vectors; returns how many. */

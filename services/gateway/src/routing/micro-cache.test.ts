@@ -3,7 +3,10 @@ import { createTestTokens, type TestTokens } from '@sauda/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { readConfig } from '../config.ts';
-import { createMicroCache, sharedMaxAgeMs } from './micro-cache.ts';
+import type { FeedFollower } from '@sauda/kit';
+import { createUpstreamPools, type UpstreamPool } from '../operations/upstream-pool.ts';
+import { followCatalogPurges } from './catalog-purge.ts';
+import { createMicroCache, sharedMaxAgeMs, type MicroCache } from './micro-cache.ts';
 
 describe('which upstream answers the micro-cache may share', () => {
   it.each([
@@ -113,5 +116,105 @@ describe('gateway micro-cache of anonymous public reads', () => {
     const second = await get('/api/categories');
     expect(second.json()).toEqual({ n: 2 });
     expect(second.headers['x-cache']).toBeUndefined();
+  });
+});
+
+describe('the edge: pages kept long while the catalog change feed purges them (ADR 0009)', () => {
+  let tokens: TestTokens;
+  let upstream: App;
+  let gateway: App;
+  let close: () => Promise<void>;
+  let purges: FeedFollower;
+  let now = 5_000_000;
+  let live = true;
+  let pending: string[] = [];
+  let version = 0;
+
+  beforeAll(async () => {
+    tokens = await createTestTokens();
+    upstream = await createService({ name: 'shop', logLevel: 'silent', auth: tokens.verifier });
+    const anyone = { config: { auth: { access: 'public', owns: 'catalog' } } } as const;
+    upstream.get<{ Params: { id: string } }>('/products/:id', anyone, async (request, reply) =>
+      reply
+        .header('cache-control', 'public, max-age=1, s-maxage=1')
+        .header('surrogate-control', 'max-age=300')
+        .header('surrogate-key', `product:${request.params.id}`)
+        .send({ id: request.params.id, version }),
+    );
+    upstream.get('/.well-known/catalog-changes.json', anyone, async () => {
+      const products = pending;
+      pending = [];
+      return { cursor: `1.${Date.now()}`, all: false, products };
+    });
+    await upstream.listen({ port: 0, host: '127.0.0.1' });
+    const address = upstream.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const holder: { cache?: MicroCache } = {};
+    purges = followCatalogPurges(
+      createUpstreamPools({ shop: base }).get('shop') as UpstreamPool,
+      () => holder.cache,
+      60_000,
+    );
+    holder.cache = createMicroCache({
+      maxBytes: 1024 * 1024,
+      now: () => now,
+      edge: { live: () => live && purges.fresh(60_000), refillGraceMs: 2_000 },
+    });
+    ({ app: gateway, close } = await buildApp({
+      config: readConfig({ LOG_LEVEL: 'silent', UPSTREAM_TIMEOUT_MS: '2000', EDGE_PURGE_POLL_MS: '0' }),
+      upstreams: { shop: base },
+      verifier: tokens.verifier,
+      microCache: holder.cache,
+    }));
+    await gateway.ready();
+    await purges.poll();
+  });
+
+  afterAll(async () => {
+    purges.stop();
+    await gateway.close();
+    await close();
+    await upstream.close();
+    tokens.verifier.close();
+  });
+
+  const page = async (id: string) => {
+    const response = await gateway.inject({ url: `/api/products/${id}` });
+    expect(response.headers['surrogate-control']).toBeUndefined();
+    expect(response.headers['surrogate-key']).toBeUndefined();
+    return { cache: response.headers['x-cache'], version: response.json<{ version: number }>().version };
+  };
+
+  it('keeps a tagged page past its s-maxage, and drops it when the feed names its product', async () => {
+    expect(await page('p1')).toEqual({ cache: 'MISS', version: 0 });
+    now += 60_000;
+    expect(await page('p1')).toEqual({ cache: 'HIT', version: 0 });
+    version = 1;
+    pending = ['p1'];
+    await purges.poll();
+    expect(await page('p1')).toEqual({ cache: 'MISS', version: 1 });
+  });
+
+  it('keeps a refill right after a purge only its s-maxage (a shop replica may not have polled yet)', async () => {
+    now += 500;
+    expect(await page('p1')).toEqual({ cache: 'HIT', version: 1 });
+    now += 1_001;
+    expect((await page('p1')).cache).toBe('MISS');
+    now += 3_000;
+    expect((await page('p1')).cache).toBe('MISS');
+    now += 60_000;
+    expect((await page('p1')).cache).toBe('HIT');
+  });
+
+  it('keeps nothing beyond its s-maxage while the feed cannot be read', async () => {
+    expect((await page('p2')).cache).toBe('MISS');
+    now += 30_000;
+    expect((await page('p2')).cache).toBe('HIT');
+    // The feed goes silent: a page stored long is now only as good as its s-maxage.
+    live = false;
+    expect((await page('p2')).cache).toBe('MISS');
+    now += 1_001;
+    expect((await page('p2')).cache).toBe('MISS');
+    live = true;
   });
 });

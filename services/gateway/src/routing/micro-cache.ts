@@ -4,6 +4,12 @@
  * (capped), keyed by path, query and the request headers answers vary by, and served to the next anonymous
  * readers without asking the service. Concurrent misses of one key wait for the first one's answer
  * (request collapsing). Memory is bounded by entries and bytes, least recently used first out.
+ *
+ * An edge, too (ADR 0009): an answer with `Surrogate-Control: max-age=N` and `Surrogate-Key: tag …` is kept
+ * N seconds instead of its s-maxage while `edge.live()` says the purge feed is followed; `purge(tags)` drops
+ * the answers carrying those tags. Both headers are for this cache only and never reach the client. After a
+ * purge, a refill of the same tag within `refillGraceMs` is kept only its s-maxage: a replica of the service
+ * may still serve the old page from its memory for one of its own polls.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -16,6 +22,17 @@ export interface MicroCacheOptions {
   /** Bodies larger than this are never stored (they stream through). */
   maxBodyBytes?: number;
   now?: () => number;
+  /** The purge feed's state; without it Surrogate-Control is ignored. */
+  edge?: EdgeOptions;
+}
+
+export interface EdgeOptions {
+  /** Whether purges arrive (the feed was read recently): only then is an answer kept beyond s-maxage. */
+  live: () => boolean;
+  /** The longest Surrogate-Control honoured (default 300 s). */
+  maxTtlMs?: number;
+  /** How long after a purge a refill of its tags is kept only its s-maxage (default 2 s). */
+  refillGraceMs?: number;
 }
 
 interface Entry {
@@ -24,6 +41,9 @@ interface Entry {
   body: Buffer;
   storedAt: number;
   expires: number;
+  /** When a long (surrogate) TTL applies: the s-maxage expiry it falls back to if purges stop. */
+  shortExpires?: number;
+  tags: string[];
 }
 
 /** What an upstream answer looks like to the cache (undici's response as reply-from hands it over). */
@@ -46,11 +66,26 @@ export interface MicroCache {
    * reader's validators, so a 304 for this reader is decided here).
    */
   capture(key: string, request: FastifyRequest, reply: FastifyReply, answer: UpstreamAnswer): Promise<void>;
+  /** Drops the answers carrying any of `tags` (e.g. `product:<id>`). */
+  purge(tags: readonly string[]): void;
+  /** Drops every answer. */
+  purgeAll(): void;
   readonly size: number;
 }
 
+/** Headers meant for this cache alone: never stored, never sent on. */
+export const SURROGATE_HEADERS = ['surrogate-control', 'surrogate-key'] as const;
+
 // Never replayed: hop-by-hop headers, and those the gateway sets for each request itself.
-const NOT_STORED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'x-request-id', 'age']);
+const NOT_STORED = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'date',
+  'x-request-id',
+  'age',
+  ...SURROGATE_HEADERS,
+]);
 const VARY_OK = new Set(['accept-language', 'accept-encoding', 'origin']);
 /** How long a key whose answer was not shareable goes straight through, without waiting for others. */
 const PASS_MS = 30_000;
@@ -70,6 +105,16 @@ export function sharedMaxAgeMs(headers: UpstreamAnswer['headers']): number {
   return match ? Number(match[1]) * 1000 : 0;
 }
 
+/** Surrogate-Control's max-age in ms (0 when absent), and the Surrogate-Key tags. */
+function surrogateOf(headers: UpstreamAnswer['headers']): { ttlMs: number; tags: string[] } {
+  const control = /\bmax-age=(\d+)/.exec(String(headers['surrogate-control'] ?? ''));
+  const tags = String(headers['surrogate-key'] ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 16);
+  return { ttlMs: control ? Number(control[1]) * 1000 : 0, tags };
+}
+
 /** Builds the cache. */
 export function createMicroCache(options: MicroCacheOptions): MicroCache {
   const now = options.now ?? Date.now;
@@ -78,6 +123,11 @@ export function createMicroCache(options: MicroCacheOptions): MicroCache {
   const maxBodyBytes = options.maxBodyBytes ?? 512 * 1024;
   const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<void>>();
+  const edgeMaxTtlMs = options.edge?.maxTtlMs ?? 300_000;
+  const refillGraceMs = options.edge?.refillGraceMs ?? 2_000;
+  // Which keys carry each tag, and when each tag was last purged (for the refill grace).
+  const keysOf = new Map<string, Set<string>>();
+  const purgedAt = new Map<string, number>();
   // Keys whose last answer was not shareable ("hit-for-pass"): their readers are not collapsed.
   const passUntil = new Map<string, number>();
   let bytes = 0;
@@ -100,18 +150,34 @@ export function createMicroCache(options: MicroCacheOptions): MicroCache {
     if (!entry) return;
     bytes -= entry.body.length;
     entries.delete(key);
+    for (const tag of entry.tags) {
+      const keys = keysOf.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) keysOf.delete(tag);
+    }
   };
   const store = (key: string, entry: Entry) => {
     remove(key);
     entries.set(key, entry);
     bytes += entry.body.length;
+    for (const tag of entry.tags) {
+      const keys = keysOf.get(tag) ?? new Set<string>();
+      keys.add(key);
+      keysOf.set(tag, keys);
+    }
     while (entries.size > maxEntries || bytes > options.maxBytes)
       remove(entries.keys().next().value as string);
   };
   const fresh = (key: string): Entry | undefined => {
     const entry = entries.get(key);
     if (!entry) return undefined;
-    if (entry.expires <= now()) {
+    const at = now();
+    // A long-kept answer is only as good as the purges: without them it lives its s-maxage.
+    const expires =
+      entry.shortExpires !== undefined && !(options.edge?.live() ?? false)
+        ? entry.shortExpires
+        : entry.expires;
+    if (expires <= at) {
       remove(key);
       return undefined;
     }
@@ -124,6 +190,19 @@ export function createMicroCache(options: MicroCacheOptions): MicroCache {
   return {
     get size() {
       return entries.size;
+    },
+    purge(tags) {
+      const at = now();
+      for (const tag of tags) {
+        for (const key of [...(keysOf.get(tag) ?? [])]) remove(key);
+        purgedAt.delete(tag);
+        purgedAt.set(tag, at);
+      }
+      // Only recent purges matter (the refill grace): forget the oldest past a bound.
+      while (purgedAt.size > maxEntries) purgedAt.delete(purgedAt.keys().next().value as string);
+    },
+    purgeAll() {
+      for (const key of [...entries.keys()]) remove(key);
     },
     keyOf(request) {
       if (options.maxBytes <= 0 || request.method !== 'GET') return undefined;
@@ -165,7 +244,20 @@ export function createMicroCache(options: MicroCacheOptions): MicroCache {
           headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
       const storedAt = now();
       passUntil.delete(key);
-      const entry = { status: 200, headers, body, storedAt, expires: storedAt + ttl };
+      const surrogate = surrogateOf(answer.headers);
+      const refill = surrogate.tags.some(
+        (tag) => storedAt - (purgedAt.get(tag) ?? -Infinity) < refillGraceMs,
+      );
+      const long = options.edge && surrogate.ttlMs > ttl && !refill && options.edge.live();
+      const entry: Entry = {
+        status: 200,
+        headers,
+        body,
+        storedAt,
+        expires: storedAt + (long ? Math.min(surrogate.ttlMs, edgeMaxTtlMs) : ttl),
+        ...(long ? { shortExpires: storedAt + ttl } : {}),
+        tags: surrogate.tags,
+      };
       store(key, entry);
       await sendEntry(request, reply, entry, 'MISS', storedAt);
     },

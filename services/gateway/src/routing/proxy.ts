@@ -16,7 +16,7 @@ import {
 } from '@sauda/kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { failoverTarget, type UpstreamPool } from '../operations/upstream-pool.ts';
-import type { MicroCache, UpstreamAnswer } from './micro-cache.ts';
+import { SURROGATE_HEADERS, type MicroCache, type UpstreamAnswer } from './micro-cache.ts';
 import { resolveRoute, type RouteEntry } from './route-table.ts';
 
 type FromOptions = Parameters<FastifyReply['from']>[1];
@@ -125,6 +125,13 @@ async function forward(
       // A cacheable read asks for the whole answer; the cache answers the reader's validators itself.
       if (key) delete forwarded['if-none-match'];
       return injectTraceHeaders(forwarded as Record<string, string>);
+    },
+    // Surrogate-* headers are for the gateway's cache alone (ADR 0009); the upstream's own copy stays whole.
+    rewriteHeaders: (headers) => {
+      if (!SURROGATE_HEADERS.some((name) => name in headers)) return headers;
+      const sent = { ...headers };
+      for (const name of SURROGATE_HEADERS) delete sent[name];
+      return sent;
     },
     ...(cache && key
       ? {

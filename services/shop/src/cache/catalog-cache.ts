@@ -12,26 +12,84 @@ export interface CachedAnswer {
   etag: string;
 }
 
+/** A product page's answer: also the product's id (its key may be a slug). */
+export interface CachedPage extends CachedAnswer {
+  productId: string;
+}
+
 export interface CatalogCache {
   /** The cached serialized answer for `key`, or the loader's (serialized and hashed once). */
   get(key: string, load: () => Promise<unknown>): Promise<CachedAnswer>;
-  /** Forgets every answer: called after a catalog change. */
+  /** The same for a product page, kept as long as the change feed is followed (`pageTtlMs`). */
+  getPage(key: string, load: () => Promise<{ id: string }>): Promise<CachedPage>;
+  /** Whether product pages may be kept long (the change feed was read recently): edge caches too. */
+  pagesFollowFeed(): boolean;
+  /** Forgets every answer: called after a catalog change whose extent is unknown. */
   invalidate(): void;
+  /** Forgets these products' pages and every listing (a listing may show any product). */
+  invalidateProducts(ids: readonly string[]): void;
 }
+
+export interface PageCacheOptions {
+  /** How long a product page is kept while `followsFeed()`; otherwise it lives as long as listings. */
+  ttlMs: number;
+  followsFeed: () => boolean;
+}
+
+/** How many product ids the id → keys index remembers (an evicted id only costs a reload). */
+const MAX_INDEXED_PRODUCTS = 20_000;
 
 /**
  * `public, max-age` as long as the in-process TTL: browsers and CDNs keep a copy no longer than we do.
- * Past the TTL an answer is still served for one more TTL while a single background load refreshes it,
- * so readers of a busy key never wait for the database; a change clears everything at once.
+ * Past the TTL an answer is still served for one more TTL while a single background load replaces it,
+ * so readers of a busy key never wait for the database; a change clears everything at once. Product
+ * pages, with `pages`, live `pages.ttlMs` while the change feed is followed (ADR 0009): the feed drops
+ * exactly the pages that changed.
  */
-export function createCatalogCache(ttlMs: number): CatalogCache {
+export function createCatalogCache(ttlMs: number, pages?: PageCacheOptions): CatalogCache {
   // clear() also makes a load that started before a change unable to re-fill the cache with stale data.
   // A failed background refresh needs no handling: the stale answer expires, and the next reader's own
   // load then meets the error (a 404 for a product gone, a 503 while the database is down).
   const cache = createSwrCache<CachedAnswer>({ ttlMs, staleMs: ttlMs, maxEntries: 5000 });
+  const followsFeed = () => pages?.followsFeed() ?? false;
+  const pageCache = createSwrCache<CachedPage>({
+    ttlMs: () => (followsFeed() ? (pages?.ttlMs ?? ttlMs) : ttlMs),
+    staleMs: ttlMs,
+    maxEntries: 20_000,
+  });
+  // Which keys (id and slug, per language) hold each product's page.
+  const keysOf = new Map<string, Set<string>>();
+  const remember = (id: string, key: string) => {
+    const keys = keysOf.get(id) ?? new Set<string>();
+    keys.add(key);
+    keysOf.delete(id);
+    keysOf.set(id, keys);
+    if (keysOf.size > MAX_INDEXED_PRODUCTS) forget([keysOf.keys().next().value as string]);
+  };
+  const forget = (ids: readonly string[]) => {
+    for (const id of ids) {
+      for (const key of keysOf.get(id) ?? []) pageCache.delete(key);
+      keysOf.delete(id);
+    }
+  };
   return {
     get: (key, load) => cache.getOrLoad(key, async () => serialize(await load())),
-    invalidate: () => cache.clear(),
+    getPage: (key, load) =>
+      pageCache.getOrLoad(key, async () => {
+        const product = await load();
+        remember(product.id, key);
+        return { ...serialize(product), productId: product.id };
+      }),
+    pagesFollowFeed: followsFeed,
+    invalidate: () => {
+      cache.clear();
+      pageCache.clear();
+      keysOf.clear();
+    },
+    invalidateProducts: (ids) => {
+      cache.clear();
+      forget(ids);
+    },
   };
 }
 
@@ -54,6 +112,27 @@ export function listingKey(locale: string, query: Record<string, unknown>): stri
 export function serialize(value: unknown): CachedAnswer {
   const body = JSON.stringify(value);
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"` };
+}
+
+/**
+ * How long the gateway (our own edge, which follows the change feed too) may keep a product page: sent as
+ * `Surrogate-Control`, which the gateway honours and removes; browsers and other caches see Cache-Control.
+ */
+export const EDGE_PAGE_SECONDS = 300;
+
+/** Sends a product page: cacheable, and for the gateway's edge cache tagged with the product's id. */
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: CachedPage,
+  maxAgeSeconds: number,
+  followsFeed: boolean,
+): FastifyReply {
+  if (followsFeed && maxAgeSeconds > 0)
+    reply
+      .header('surrogate-control', `max-age=${EDGE_PAGE_SECONDS}`)
+      .header('surrogate-key', `product:${answer.productId}`);
+  return sendCacheable(request, reply, answer, maxAgeSeconds);
 }
 
 /** Sends a cacheable answer: 304 when the client's copy is current, else the body with its validators. */

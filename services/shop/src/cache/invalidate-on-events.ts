@@ -3,9 +3,13 @@ import { ProductArchived, ProductCreated, ProductHidden, ProductUpdated } from '
 import type { Consumer } from '@sauda/kit';
 import type { CatalogCache } from './catalog-cache.ts';
 
-/** Registers the handlers on `consumer`: any product event clears the cached answers. */
+/**
+ * Registers the handlers on `consumer`: a product event drops that product's pages and every listing (the
+ * change feed, ADR 0009, does the same within a poll; the event may come first).
+ */
 export function invalidateOnProductEvents(consumer: Consumer, cache: CatalogCache): Consumer {
-  const invalidate = async () => cache.invalidate();
+  const invalidate = async (event: { data: { productId: string } }) =>
+    cache.invalidateProducts([event.data.productId]);
   return consumer
     .on(ProductCreated, invalidate)
     .on(ProductUpdated, invalidate)

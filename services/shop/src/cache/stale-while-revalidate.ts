@@ -3,11 +3,13 @@
  * `ttlMs`; for `staleMs` after that it is still served while one background load replaces it; past
  * that (or when absent) the reader waits for the load. Concurrent misses share one load, the least
  * recently used entries go first past `maxEntries`, and `clear()` forgets everything at once (a
- * refresh that started before it cannot put its older answer back).
+ * refresh that started before it cannot put its older answer back); `delete(key)` forgets one entry the
+ * same way.
  */
 
 export interface SwrCacheOptions {
-  ttlMs: number;
+  /** A function is asked at every read (a TTL that shortens while the change feed is not followed). */
+  ttlMs: number | (() => number);
   staleMs: number;
   maxEntries: number;
   now?: () => number;
@@ -23,6 +25,7 @@ export interface SwrCacheOptions {
 export interface SwrCache<V> {
   getOrLoad(key: string, load: () => Promise<V>): Promise<V>;
   clear(): void;
+  delete(key: string): void;
   readonly size: number;
 }
 
@@ -37,17 +40,20 @@ export function createSwrCache<V>(options: SwrCacheOptions): SwrCache<V> {
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry<V>>();
   const loading = new Map<string, Promise<V>>();
+  // Loads that started before their key was deleted: their answers are not stored.
+  const voided = new WeakSet<Promise<V>>();
   let generation = 0;
+  const ttlNow = () => (typeof options.ttlMs === 'function' ? options.ttlMs() : options.ttlMs);
 
   const start = (key: string, load: () => Promise<V>): Promise<V> => {
     const pending = loading.get(key);
     if (pending) return pending;
     const startedIn = generation;
     const startedAt = now();
-    const promise = load()
+    const promise: Promise<V> = load()
       .then((value) => {
-        if (startedIn === generation) {
-          const ttlMs = Math.max(options.ttlMs, (now() - startedAt) * (options.costFactor ?? 0));
+        if (startedIn === generation && !voided.has(promise)) {
+          const ttlMs = Math.max(ttlNow(), (now() - startedAt) * (options.costFactor ?? 0));
           entries.delete(key);
           entries.set(key, { value, storedAt: startedAt, ttlMs });
           while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
@@ -70,15 +76,24 @@ export function createSwrCache<V>(options: SwrCacheOptions): SwrCache<V> {
       entries.clear();
       loading.clear();
     },
+    delete: (key) => {
+      entries.delete(key);
+      const pending = loading.get(key);
+      if (pending) voided.add(pending);
+      loading.delete(key);
+    },
     async getOrLoad(key, load) {
-      if (options.ttlMs <= 0) return load();
+      const ttl = ttlNow();
+      if (ttl <= 0) return load();
       const hit = entries.get(key);
       const age = hit ? now() - hit.storedAt : Number.POSITIVE_INFINITY;
-      if (hit && age < hit.ttlMs + options.staleMs) {
+      // Under a TTL that can shorten, an entry stored under a longer one lives only as long as today's allows.
+      const hitTtl = !hit ? 0 : typeof options.ttlMs === 'function' ? Math.min(hit.ttlMs, ttl) : hit.ttlMs;
+      if (hit && age < hitTtl + options.staleMs) {
         // Re-insert so Map order tracks recency.
         entries.delete(key);
         entries.set(key, hit);
-        if (age >= hit.ttlMs) start(key, load).catch((error) => options.onRefreshError?.(error));
+        if (age >= hitTtl) start(key, load).catch((error) => options.onRefreshError?.(error));
         return hit.value;
       }
       return start(key, load);

@@ -166,3 +166,20 @@ export async function listingFacets(db: Queryable, q: ProductQuery): Promise<Sea
     select ${facetColumns(db, narrowed)}`;
   return toFacets(row);
 }
+
+/**
+ * Listed products after `after` in id order (the primary key: each page costs the same however deep),
+ * with their popularity: the catalog export another service reads whole.
+ */
+export async function exportPage(
+  db: Queryable,
+  after: string | undefined,
+  limit: number,
+): Promise<Array<ProductRow & { popularity: number }>> {
+  return db<Array<ProductRow & { popularity: number }>>`
+    select ${PAGE_COLUMNS(db)}, p.popularity::float8 as popularity
+    from products p left join categories c on c.id = p.category_id
+    where p.status = 'active' and p.hidden_at is null
+      and ${after === undefined ? db`true` : db`p.id > ${after}::uuid`}
+    order by p.id limit ${limit}`;
+}

@@ -91,6 +91,8 @@ async function insertBatch(
     updated_at: p.createdAt,
   }));
   return withTransaction(db, async (tx) => {
+    // New products have no cached pages: their rows stay out of the change feed (ADR 0009).
+    await tx`select set_config('sauda.catalog_changes', 'off', true)`;
     const inserted = await tx<{ id: string }[]>`
       insert into products ${tx(rows)} on conflict (id) do nothing returning id`;
     const fresh = new Set(inserted.map((r) => r.id));

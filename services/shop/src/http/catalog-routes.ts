@@ -1,15 +1,36 @@
 /** Public catalog routes: search, suggestions, product page, categories, exchange rates, media files. */
-import { Category, ExchangeRate, ProductPage, ProductQuery, Product, Suggestion } from '@sauda/contracts';
+import {
+  CatalogExportPage,
+  Category,
+  ExchangeRate,
+  ProductPage,
+  ProductQuery,
+  Product,
+  Suggestion,
+  Uuid,
+} from '@sauda/contracts';
 import { hasRole, requestLocale, type App, type Db } from '@sauda/kit';
 import { Type } from '@sinclair/typebox';
-import { listingKey, sendCacheable, sendPrivate, type CatalogCache } from '../cache/catalog-cache.ts';
+import {
+  listingKey,
+  sendCacheable,
+  sendPage,
+  sendPrivate,
+  type CatalogCache,
+} from '../cache/catalog-cache.ts';
 import { listCategories } from '../categories/list-categories.ts';
-import { MediaNotFound } from '../errors.ts';
+import { InvalidCursor, MediaNotFound, PageTooDeep } from '../errors.ts';
 import { MEDIA_KEY, type MediaStore } from '../media/media-store.ts';
 import { listRates } from '../prices/exchange-rates.ts';
 import { getProduct } from '../products/get-product.ts';
+import { readCatalogChanges, validCursor } from '../data/catalog-changes-repo.ts';
+import { exportPage } from '../data/search-repo.ts';
+import { toProduct } from '../data/products-repo.ts';
 import { searchProducts, type FacetSource } from '../products/search-products.ts';
 import { suggest } from '../products/suggest.ts';
+
+/** The deepest listing row a page may reach (page × limit); past it, filters narrow the list instead. */
+export const MAX_LISTING_DEPTH = 10_000;
 
 const anyone = { auth: { access: 'public', owns: 'public catalog data' } } as const;
 
@@ -37,11 +58,69 @@ export function catalogRoutes(
     },
     async (request, reply) => {
       const { lang: _lang, ...query } = request.query;
+      // An offset costs a pass over every row before it: deep pages are refused, not scanned.
+      if (query.page * query.limit > MAX_LISTING_DEPTH) throw new PageTooDeep();
       const locale = requestLocale(request);
       const answer = await cache.get(listingKey(locale, query), () =>
         searchProducts(db, query, locale, facets),
       );
       return sendCacheable(request, reply, answer, maxAgeSeconds);
+    },
+  );
+  app.get(
+    '/.well-known/catalog-changes.json',
+    {
+      config: {
+        auth: {
+          access: 'public',
+          owns: 'ids of public products whose pages changed (not routed by the gateway)',
+        },
+      },
+      schema: {
+        tags: ['catalog'],
+        summary: 'The catalog change feed: product pages changed since a cursor (ADR 0009)',
+        querystring: Type.Object(
+          { cursor: Type.Optional(Type.String({ maxLength: 40 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ cursor: Type.String(), all: Type.Boolean(), products: Type.Array(Uuid) }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { cursor } = request.query;
+      if (cursor !== undefined && !validCursor(cursor)) throw new InvalidCursor();
+      reply.header('cache-control', 'no-store');
+      return readCatalogChanges(db, cursor);
+    },
+  );
+  app.get(
+    '/catalog/export',
+    {
+      config: anyone,
+      schema: {
+        tags: ['catalog'],
+        summary: 'Every listed product in id order, page by page (for services reading the whole catalog)',
+        querystring: Type.Object(
+          {
+            after: Type.Optional(Uuid),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 200 }),
+            lang: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: CatalogExportPage },
+      },
+    },
+    async (request) => {
+      const locale = requestLocale(request);
+      const rows = await exportPage(db, request.query.after, request.query.limit);
+      const last = rows.at(-1);
+      return {
+        items: rows.map((row) => ({ ...toProduct(row, locale), popularity: row.popularity })),
+        next: rows.length === request.query.limit && last ? last.id : null,
+      };
     },
   );
   app.get(
@@ -88,10 +167,10 @@ export function catalogRoutes(
         const publicAnswer = own.sellerId !== caller.id && !hasRole(caller, 'admin');
         if (!publicAnswer) return sendPrivate(reply, own);
       }
-      const answer = await cache.get(`product:${locale}:${request.params.idOrSlug}`, () =>
+      const answer = await cache.getPage(`product:${locale}:${request.params.idOrSlug}`, () =>
         getProduct(db, request.params.idOrSlug, undefined, locale),
       );
-      return sendCacheable(request, reply, answer, maxAgeSeconds);
+      return sendPage(request, reply, answer, maxAgeSeconds, cache.pagesFollowFeed());
     },
   );
   app.get(

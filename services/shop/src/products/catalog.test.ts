@@ -36,6 +36,33 @@ describe('shop catalog', () => {
     expect((await list('?limit=1')).total).toBe(36);
   });
 
+  it('refuses a listing page deeper than 10,000 products with PAGE_TOO_DEEP', async () => {
+    const deep = await t.app.inject({ url: '/products?limit=100&page=101' });
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json<{ code: string }>().code).toBe('PAGE_TOO_DEEP');
+    expect((await t.app.inject({ url: '/products?limit=100&page=100' })).statusCode).toBe(200);
+  });
+
+  it('exports every listed product in id order, page by page, with its popularity', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const response: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({
+        url: `/catalog/export?limit=7${after ? `&after=${after}` : ''}`,
+        headers: { 'accept-language': 'ru' },
+      });
+      expect(response.statusCode).toBe(200);
+      const page: { items: Array<Product & { popularity: number }>; next: string | null } = response.json();
+      expect(page.items.every((p) => typeof p.popularity === 'number' && p.status === 'active')).toBe(true);
+      seen.push(...page.items.map((p) => p.id));
+      after = page.next;
+    } while (after);
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe((await list('?limit=1')).total);
+    const bad = await t.app.inject({ url: '/catalog/export?after=not-a-uuid' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('answers { items, total, facets } with brand and category counts', async () => {
     const page = await list('?limit=20');
     expect(page.items).toHaveLength(20);

@@ -19,6 +19,9 @@ import './catalog.css';
 const DEFAULT_CURRENCY = 'KZT';
 
 /** The storefront: the catalog with search, filters, sorting and pages (also the home page). */
+/** The deepest page the shop serves (it refuses page × limit above 10,000). */
+const MAX_PAGES = Math.floor(10_000 / PAGE_SIZE);
+
 export function ProductListPage() {
   const { t } = useTranslation();
   const { t: ts } = useTranslation('storefront');
@@ -40,7 +43,8 @@ export function ProductListPage() {
     canonical: category ? `/c/${category.slug}` : undefined,
   });
 
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  // The shop lists 10,000 products deep; past that, filters narrow the list.
+  const pages = data ? Math.max(1, Math.min(Math.ceil(data.total / PAGE_SIZE), MAX_PAGES)) : 1;
   const currency = data?.items[0]?.price.currency ?? DEFAULT_CURRENCY;
 
   return (
