@@ -146,6 +146,12 @@ export const REVIEWED: ReviewedCallSite[] = [
     target: 'each configured upstream replica + /metrics and /health/ready',
   },
   {
+    file: 'services/gateway/src/routing/catalog-purge.ts',
+    kind: 'undici.request',
+    count: 1,
+    target: 'the configured SHOP_URL replicas + /.well-known/catalog-changes.json (ADR 0009)',
+  },
+  {
     file: 'services/gateway/src/routing/proxy.ts',
     kind: 'reply-from',
     count: 1,

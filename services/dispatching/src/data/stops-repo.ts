@@ -1,6 +1,6 @@
 /** SQL for stops: the row shape, its API view, and the queries rounds and the driver app share. */
 import type { Stop } from '@sauda/contracts';
-import type { Queryable } from '@sauda/kit';
+import type { Queryable, Tx } from '@sauda/kit';
 
 /** A stop row as selected by `STOP_COLUMNS`. */
 export interface StopRow {
@@ -103,4 +103,12 @@ export async function lockStop(db: Queryable, id: string): Promise<StopRow | und
   const [row] = await db<StopRow[]>`
     select *, promised_date::text as promised_day from stops where id = ${id} for update`;
   return row;
+}
+
+/**
+ * Serializes the handlers of one shipment (its `created` and a status that overtook it): without it, both
+ * transactions could miss each other's uncommitted row and the early status would be lost.
+ */
+export async function lockShipment(tx: Tx, shipmentId: string): Promise<void> {
+  await tx`select pg_advisory_xact_lock(hashtextextended(${shipmentId}, 0))`;
 }

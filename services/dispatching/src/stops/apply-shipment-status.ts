@@ -1,6 +1,7 @@
 /** shipping reported a shipment's new status: an expected stop starts waiting, a cancelled one leaves. */
 import type { EventData, ShipmentStatusChanged } from '@sauda/contracts';
 import type { Tx } from '@sauda/kit';
+import { lockShipment } from '../data/stops-repo.ts';
 import { stopStatusFor } from './stop-status.ts';
 
 /** Records the latest status (a status may overtake its shipment's `created`) and moves the stop. */
@@ -8,6 +9,7 @@ export async function applyShipmentStatus(
   tx: Tx,
   change: EventData<typeof ShipmentStatusChanged>,
 ): Promise<void> {
+  await lockShipment(tx, change.shipmentId);
   await tx`
     insert into shipment_signals (shipment_id, status, at) values (${change.shipmentId}, ${change.status}, ${change.at})
     on conflict (shipment_id) do update set status = excluded.status, at = excluded.at

@@ -3,6 +3,7 @@ import type { EventData, ShipmentCreated } from '@sauda/contracts';
 import type { Tx } from '@sauda/kit';
 import { randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { lockShipment } from '../data/stops-repo.ts';
 import { stopStatusFor } from './stop-status.ts';
 
 const SERVICE_SECONDS = { delivery: 300, pickup: 420 } as const;
@@ -14,6 +15,7 @@ export async function openStop(tx: Tx, shipment: EventData<typeof ShipmentCreate
   const [centre] = await tx`select 1 from sorting_centres where id = ${shipment.sortingCentreId}`;
   if (!centre) return false;
   const kind = shipment.kind === 'return' ? 'pickup' : 'delivery';
+  await lockShipment(tx, shipment.shipmentId);
   const [signal] = await tx<{ status: string }[]>`
     select status from shipment_signals where shipment_id = ${shipment.shipmentId}`;
   const status = stopStatusFor(kind, signal?.status ?? null) ?? (kind === 'pickup' ? 'waiting' : 'expected');
