@@ -1,5 +1,4 @@
 import {
-  DEMO_IDS,
   DEMO_SITES,
   RoleChanged,
   ShipmentCreated,
@@ -29,37 +28,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { MIGRATIONS } from '../test/dispatch-test-app.ts';
+import { shipment } from '../test/shipments.ts';
 import { driverHandlers, shipmentHandlers } from './subscribe.ts';
-
-function shipment(
-  overrides: Partial<EventData<typeof ShipmentCreated>> = {},
-): EventData<typeof ShipmentCreated> {
-  return {
-    shipmentId: uuidv7(),
-    trackingNumber: 'SD123456785KZ',
-    kind: 'outbound',
-    orderId: uuidv7(),
-    customerId: DEMO_IDS.customer,
-    sellerIds: [DEMO_IDS.seller],
-    lines: [{ lineId: uuidv7(), variantId: uuidv7(), quantity: 1 }],
-    sortingCentreId: DEMO_SITES.sortingCentres.almaty,
-    recipient: {
-      countryCode: 'KZ',
-      city: 'Almaty',
-      line1: 'Abay Ave 10',
-      lat: 43.24,
-      lng: 76.92,
-      recipientName: 'Dana',
-      phone: '+77015550000',
-    },
-    weightGrams: 1200,
-    dimensionsCm: { l: 30, w: 20, h: 10 },
-    promisedDate: '2026-11-22',
-    cashOnDelivery: { amount: 500_000, currency: 'KZT' },
-    createdAt: new Date().toISOString(),
-    ...overrides,
-  };
-}
 
 const status = (
   s: EventData<typeof ShipmentCreated>,
