@@ -5,7 +5,7 @@ create table catalog_changes (
   seq bigint generated always as identity primary key,
   -- null: every page (a category renamed: its names show on every page of it).
   product_id uuid,
-  -- The writing transaction: a reader that saw every transaction below its snapshot's xmin continues from there.
+  -- The writing transaction: a reader's cursor names those in progress at its read, whose rows it could not see.
   xid xid8 not null default pg_current_xact_id(),
   changed_at timestamptz not null default clock_timestamp()
 );

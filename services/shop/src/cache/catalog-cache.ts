@@ -15,13 +15,33 @@ export interface CachedAnswer {
 /** A product page's answer: also the product's id (its key may be a slug). */
 export interface CachedPage extends CachedAnswer {
   productId: string;
+  /** When a sale of one of its variants starts or ends (epoch ms): the page is not kept past it. */
+  validUntil?: number;
+}
+
+/** What a page needs to be cached: its id, and its variants' sales (their clock boundaries). */
+export interface PageSource {
+  id: string;
+  variants?: Array<{ sale: { startsAt: string; endsAt: string | null } | null }>;
+}
+
+/** The next moment a sale of the page starts or ends, after `now`; undefined when none is coming. */
+export function nextSaleBoundary(page: PageSource, now: number): number | undefined {
+  let next = Number.POSITIVE_INFINITY;
+  for (const variant of page.variants ?? []) {
+    for (const at of [variant.sale?.startsAt, variant.sale?.endsAt]) {
+      const ms = at ? Date.parse(at) : Number.NaN;
+      if (ms > now && ms < next) next = ms;
+    }
+  }
+  return Number.isFinite(next) ? next : undefined;
 }
 
 export interface CatalogCache {
   /** The cached serialized answer for `key`, or the loader's (serialized and hashed once). */
   get(key: string, load: () => Promise<unknown>): Promise<CachedAnswer>;
   /** The same for a product page, kept as long as the change feed is followed (`pageTtlMs`). */
-  getPage(key: string, load: () => Promise<{ id: string }>): Promise<CachedPage>;
+  getPage(key: string, load: () => Promise<PageSource>): Promise<CachedPage>;
   /** Whether product pages may be kept long (the change feed was read recently): edge caches too. */
   pagesFollowFeed(): boolean;
   /** Forgets every answer: called after a catalog change whose extent is unknown. */
@@ -56,6 +76,8 @@ export function createCatalogCache(ttlMs: number, pages?: PageCacheOptions): Cat
     ttlMs: () => (followsFeed() ? (pages?.ttlMs ?? ttlMs) : ttlMs),
     staleMs: ttlMs,
     maxEntries: 20_000,
+    // A sale starts or ends by the clock, not by a write: the page is not kept past that moment.
+    validUntil: (page) => page.validUntil,
   });
   // Which keys (id and slug, per language) hold each product's page.
   const keysOf = new Map<string, Set<string>>();
@@ -78,7 +100,12 @@ export function createCatalogCache(ttlMs: number, pages?: PageCacheOptions): Cat
       pageCache.getOrLoad(key, async () => {
         const product = await load();
         remember(product.id, key);
-        return { ...serialize(product), productId: product.id };
+        const validUntil = nextSaleBoundary(product, Date.now());
+        return {
+          ...serialize(product),
+          productId: product.id,
+          ...(validUntil === undefined ? {} : { validUntil }),
+        };
       }),
     pagesFollowFeed: followsFeed,
     invalidate: () => {
@@ -128,9 +155,13 @@ export function sendPage(
   maxAgeSeconds: number,
   followsFeed: boolean,
 ): FastifyReply {
-  if (followsFeed && maxAgeSeconds > 0)
+  // Not past the next sale boundary either: the edge keeps the page only while it is true by the clock.
+  const untilBoundary =
+    answer.validUntil === undefined ? EDGE_PAGE_SECONDS : Math.floor((answer.validUntil - Date.now()) / 1000);
+  const edgeSeconds = Math.min(EDGE_PAGE_SECONDS, untilBoundary);
+  if (followsFeed && maxAgeSeconds > 0 && edgeSeconds > maxAgeSeconds)
     reply
-      .header('surrogate-control', `max-age=${EDGE_PAGE_SECONDS}`)
+      .header('surrogate-control', `max-age=${edgeSeconds}`)
       .header('surrogate-key', `product:${answer.productId}`);
   return sendCacheable(request, reply, answer, maxAgeSeconds);
 }

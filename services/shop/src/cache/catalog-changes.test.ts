@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogChanges } from '../data/catalog-changes-repo.ts';
 import { callers, createAs, type Callers } from '../test/catalog-fixtures.ts';
 import { createShopTestApp, type ShopTestApp } from '../test/shop-test-app.ts';
-import { createCatalogCache } from './catalog-cache.ts';
+import { createCatalogCache, nextSaleBoundary } from './catalog-cache.ts';
 import { followCatalogChanges } from './follow-catalog-changes.ts';
 
 describe('the catalog change feed (ADR 0009)', () => {
@@ -11,6 +11,7 @@ describe('the catalog change feed (ADR 0009)', () => {
   let who: Callers;
   let lamp: Product;
   let chair: Product;
+  let mug: Product;
 
   beforeAll(async () => {
     t = await createShopTestApp();
@@ -23,6 +24,7 @@ describe('the catalog change feed (ADR 0009)', () => {
       title: 'Oak chair',
       price: { amount: 5_000_000, currency: 'KZT' },
     });
+    mug = await createAs(t, who.alice, { title: 'Clay mug', price: { amount: 300_000, currency: 'KZT' } });
   });
   afterAll(async () => t.close());
 
@@ -38,14 +40,18 @@ describe('the catalog change feed (ADR 0009)', () => {
   it('tells a reader without a cursor that everything may have changed', async () => {
     const first = await readCatalogChanges(t.db.sql, undefined);
     expect(first).toMatchObject({ all: true, products: [] });
-    expect(first.cursor).toMatch(/^\d+\.\d+$/);
+    expect(first.cursor).toMatch(/^\d+\.\d+\.[\d,]*$/);
   });
 
-  it('lists the product whose page changed, and only it', async () => {
+  // A read may repeat a change of a transaction still running at the previous read (ADR 0009): the
+  // assertions below only ask for what must be there and what must not.
+  it('lists the product whose page changed, not the others', async () => {
     const cursor = await latest();
     expect((await edit(lamp.id, { title: 'Brass desk lamp' })).statusCode).toBe(200);
     const changes = await readCatalogChanges(t.db.sql, cursor);
-    expect(changes).toMatchObject({ all: false, products: [lamp.id] });
+    expect(changes.all).toBe(false);
+    expect(changes.products).toContain(lamp.id);
+    expect(changes.products).not.toContain(mug.id);
     // Nothing new since: an empty answer, not the same change again.
     expect((await readCatalogChanges(t.db.sql, changes.cursor)).products).toEqual([]);
   });
@@ -54,17 +60,17 @@ describe('the catalog change feed (ADR 0009)', () => {
     const cursor = await latest();
     await t.db
       .sql`update product_variants set price_amount = price_amount - 100 where product_id = ${chair.id}`;
-    expect((await readCatalogChanges(t.db.sql, cursor)).products).toEqual([chair.id]);
+    expect((await readCatalogChanges(t.db.sql, cursor)).products).toContain(chair.id);
   });
 
   it('ignores what a page does not show (popularity), and bulk loads that opt out', async () => {
     const cursor = await latest();
-    await t.db.sql`update products set popularity = popularity + 5 where id = ${lamp.id}`;
+    await t.db.sql`update products set popularity = popularity + 5 where id = ${mug.id}`;
     await t.db.sql.begin(async (tx) => {
       await tx`select set_config('sauda.catalog_changes', 'off', true)`;
-      await tx`update products set title = 'Quiet title' where id = ${chair.id}`;
+      await tx`update products set title = 'Quiet title' where id = ${mug.id}`;
     });
-    expect((await readCatalogChanges(t.db.sql, cursor)).products).toEqual([]);
+    expect((await readCatalogChanges(t.db.sql, cursor)).products).not.toContain(mug.id);
   });
 
   it('answers all after a category changes (its names show on every page under it)', async () => {
@@ -86,10 +92,10 @@ describe('the catalog change feed (ADR 0009)', () => {
     });
     await wrote;
     const during = await readCatalogChanges(t.db.sql, cursor);
-    expect(during.products).toEqual([]);
+    expect(during.products).not.toContain(lamp.id);
     release();
     await slow;
-    expect((await readCatalogChanges(t.db.sql, during.cursor)).products).toEqual([lamp.id]);
+    expect((await readCatalogChanges(t.db.sql, during.cursor)).products).toContain(lamp.id);
   });
 
   it('refuses a cursor it did not write, and answers all to one older than the rows it keeps', async () => {
@@ -97,7 +103,7 @@ describe('the catalog change feed (ADR 0009)', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ code: string }>().code).toBe('INVALID_CURSOR');
     const old = await t.app.inject({
-      url: `/.well-known/catalog-changes.json?cursor=1.${Date.now() - 3_600_000}`,
+      url: `/.well-known/catalog-changes.json?cursor=1.${Date.now() - 3_600_000}.`,
     });
     expect(old.json<{ all: boolean }>().all).toBe(true);
   });
@@ -133,5 +139,32 @@ describe('the catalog change feed (ADR 0009)', () => {
     } finally {
       follower.stop();
     }
+  });
+
+  it('does not keep a page past the moment one of its sales starts or ends', async () => {
+    const cache = createCatalogCache(10, { ttlMs: 60_000, followsFeed: () => true });
+    const startsAt = new Date(Date.now() + 150).toISOString();
+    let loads = 0;
+    const page = () =>
+      cache.getPage('product:en:sale', async () => {
+        loads += 1;
+        return { id: lamp.id, variants: [{ sale: { startsAt, endsAt: null } }, { sale: null }] };
+      });
+    const first = await page();
+    expect(first.validUntil).toBe(Date.parse(startsAt));
+    await page();
+    expect(loads).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await page();
+    expect(loads).toBe(2);
+    expect(
+      nextSaleBoundary(
+        {
+          id: 'x',
+          variants: [{ sale: { startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-02-01T00:00:00Z' } }],
+        },
+        Date.parse('2026-01-15T00:00:00Z'),
+      ),
+    ).toBe(Date.parse('2026-02-01T00:00:00Z'));
   });
 });

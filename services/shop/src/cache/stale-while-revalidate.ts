@@ -7,7 +7,7 @@
  * same way.
  */
 
-export interface SwrCacheOptions {
+export interface SwrCacheOptions<V = unknown> {
   /** A function is asked at every read (a TTL that shortens while the change feed is not followed). */
   ttlMs: number | (() => number);
   staleMs: number;
@@ -18,6 +18,11 @@ export interface SwrCacheOptions {
    * expensive answer never takes more than 1/costFactor of the time (e.g. 20: at most 5 %).
    */
   costFactor?: number;
+  /**
+   * When a value stops being true by the clock (e.g. a sale that starts), epoch ms: the entry is neither
+   * fresh nor served stale past it.
+   */
+  validUntil?: (value: V) => number | undefined;
   /** Told about a failed background refresh (the stale answer stays until it expires). */
   onRefreshError?: (error: unknown) => void;
 }
@@ -33,10 +38,11 @@ interface Entry<V> {
   value: V;
   storedAt: number;
   ttlMs: number;
+  validUntil: number;
 }
 
 /** Builds the cache; a `ttlMs` of 0 turns it off (every call loads). */
-export function createSwrCache<V>(options: SwrCacheOptions): SwrCache<V> {
+export function createSwrCache<V>(options: SwrCacheOptions<V>): SwrCache<V> {
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry<V>>();
   const loading = new Map<string, Promise<V>>();
@@ -55,7 +61,8 @@ export function createSwrCache<V>(options: SwrCacheOptions): SwrCache<V> {
         if (startedIn === generation && !voided.has(promise)) {
           const ttlMs = Math.max(ttlNow(), (now() - startedAt) * (options.costFactor ?? 0));
           entries.delete(key);
-          entries.set(key, { value, storedAt: startedAt, ttlMs });
+          const validUntil = options.validUntil?.(value) ?? Number.POSITIVE_INFINITY;
+          entries.set(key, { value, storedAt: startedAt, ttlMs, validUntil });
           while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
         }
         return value;
@@ -89,7 +96,7 @@ export function createSwrCache<V>(options: SwrCacheOptions): SwrCache<V> {
       const age = hit ? now() - hit.storedAt : Number.POSITIVE_INFINITY;
       // Under a TTL that can shorten, an entry stored under a longer one lives only as long as today's allows.
       const hitTtl = !hit ? 0 : typeof options.ttlMs === 'function' ? Math.min(hit.ttlMs, ttl) : hit.ttlMs;
-      if (hit && age < hitTtl + options.staleMs) {
+      if (hit && age < hitTtl + options.staleMs && now() < hit.validUntil) {
         // Re-insert so Map order tracks recency.
         entries.delete(key);
         entries.set(key, hit);
