@@ -1,7 +1,8 @@
 /**
  * Following a change feed (ADR 0009): a reader asks "what changed since my cursor?" every `intervalMs`,
  * applies the answer, and keeps the new cursor. One poll at a time; a failed poll keeps the cursor, so
- * the next one covers the gap. `fresh(ms)` says whether the last successful poll is recent enough for the
+ * the next one covers the gap; after `RESTART_AFTER_FAILURES` in a row the cursor is dropped (a feed that
+ * refuses it, or lost its rows), and the next answer is `all`. `fresh(ms)` says whether the last successful poll is recent enough for the
  * reader to trust what it holds for longer than a short TTL.
  */
 
@@ -31,6 +32,8 @@ export interface FollowOptions {
   now?: () => number;
 }
 
+const RESTART_AFTER_FAILURES = 8;
+
 /** Starts following; the first poll runs at once. */
 export function followChanges(options: FollowOptions): FeedFollower {
   const now = options.now ?? Date.now;
@@ -38,6 +41,7 @@ export function followChanges(options: FollowOptions): FeedFollower {
   let lastOk = Number.NEGATIVE_INFINITY;
   let inflight: Promise<void> | undefined;
   let stopped = false;
+  let failures = 0;
 
   const poll = (): Promise<void> => {
     inflight ??= (async () => {
@@ -48,7 +52,10 @@ export function followChanges(options: FollowOptions): FeedFollower {
         options.apply(changes);
         cursor = changes.cursor;
         lastOk = asked;
+        failures = 0;
       } catch (error) {
+        failures += 1;
+        if (failures >= RESTART_AFTER_FAILURES) cursor = undefined;
         options.onError?.(error);
       } finally {
         inflight = undefined;
