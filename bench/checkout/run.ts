@@ -1,7 +1,7 @@
 /**
  * Checkout benchmark, end to end through the gateway: each simulated customer loops "view cart, add an item,
  * check out with a sandbox card, poll the order until confirmed" against users, shop, stock, payment, orders
- * and the gateway running as separate processes (from source), with 1, 10 and 50 customers at once.
+ * and the gateway running as separate processes (their built bundles: `npm run build` first), with 1, 10 and 50 customers at once.
  * Events travel through pg-boss (embedded mode) or NATS JetStream (cluster mode's transport).
  * Usage: npm run bench:checkout -- [--seconds 20] [--mode pg|nats|both] [--customers 1,10,50] [--idle 0]
  * BENCH_LOG_DIR=dir keeps the services' logs; BENCH_CPU_PROF=dir writes a V8 CPU profile per service.
@@ -105,14 +105,13 @@ async function startSystem(mode: 'pg' | 'nats') {
     const logs = process.env['BENCH_LOG_DIR'];
     const child = spawn(
       process.execPath,
+      // The built bundle, started as the image starts it (Dockerfile CMD): `npm run build` first.
       [
-        '--conditions=sauda-source',
+        '--enable-source-maps',
         ...(process.env['BENCH_CPU_PROF']
           ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
           : []),
-        '--import',
-        'tsx',
-        join(REPO, 'services', service, 'src', 'main.ts'),
+        join(REPO, 'services', service, 'dist', 'main.js'),
       ],
       { env, stdio: ['ignore', logs ? 'pipe' : 'ignore', 'inherit'] },
     );
@@ -226,7 +225,7 @@ const md = `# Checkout benchmark (bench/checkout)
 
 End to end through the gateway: each customer loops \`GET /api/cart\`, \`POST /api/cart/items\`,
 \`POST /api/checkout\` (sandbox card 4242), then follows the order's event stream (\`GET /api/orders/:id/stream\`, as the web app does) until \`confirmed\`.
-Six services run as separate Node processes (from source, \`tsx\`), PostgreSQL ${adminUrl.replace(/\/\/[^@]*@/, '//')},
+Six services run as separate Node processes (their built bundles, as the image runs them), PostgreSQL ${adminUrl.replace(/\/\/[^@]*@/, '//')},
 ${seconds} s per level, load generator on the same machine. ${machine}. ${new Date().toISOString()}.
 
 | mode | customers | confirmed | confirmed/s | checkout→confirmed p50 ms | p99 ms | checkout answer p50 ms | failed |
