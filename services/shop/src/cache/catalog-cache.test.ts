@@ -73,4 +73,22 @@ describe('cacheable catalog answers and their invalidation', () => {
     const other = await t.app.inject({ url: `/products/${lamp.id}`, headers: { authorization: who.bob } });
     expect(other.json<Product>().translations).toBeUndefined();
   });
+
+  it('keeps its answers through a quote, which changes no page (every checkout asks for two)', async () => {
+    const page = async () => (await t.app.inject({ url: `/products/${lamp.id}` })).json<Product>();
+    const before = await page();
+    const variant = before.variants?.[0];
+    if (!variant) throw new Error('the lamp has no variant');
+    // A change behind the service's back (no write through it, no event, no feed in this test app).
+    await t.db.sql`update product_variants set price_amount = price_amount + 100 where id = ${variant.id}`;
+    const quote = await t.app.inject({
+      method: 'POST',
+      url: '/quotes',
+      headers: { authorization: who.bob },
+      payload: { lines: [{ variantId: variant.id, quantity: 1 }] },
+    });
+    expect(quote.statusCode).toBe(200);
+    const shown = (await page()).variants?.find((v) => v.id === variant.id);
+    expect(shown?.regularPrice.amount).toBe(variant.regularPrice.amount);
+  });
 });

@@ -18,6 +18,8 @@ import { importRoutes } from './import-routes.ts';
 import { sellerRoutes } from './seller-routes.ts';
 
 const FACETS_TTL_MS = 15_000;
+/** The writes that change what catalog answers show: products, categories, moderation, reviews (ratings). */
+const CATALOG_WRITES = /^\/(seller\/(products|reviews)|admin\/(catalog|reviews)\/|products\/)/;
 const FACETS_STALE_MS = 60_000;
 
 export interface CatalogDeps {
@@ -40,9 +42,12 @@ export async function registerCatalog(app: App, deps: CatalogDeps): Promise<Cata
   const cache = deps.catalogCache ?? createCatalogCache(ttl);
   const media = deps.media ?? createDiskMediaStore(join(tmpdir(), `sauda-shop-media-${process.pid}`));
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
-  // After a successful write (its transaction has committed), this replica's cached answers are stale.
+  // After a successful catalog write (its transaction has committed), this replica's cached answers are
+  // stale. Quotes, promo reservations and gift-card redemptions (every checkout) change no page: they leave
+  // the cache alone. Other replicas learn of a write from the change feed (ADR 0009).
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) cache.invalidate();
+    const write = request.method !== 'GET' && request.method !== 'HEAD';
+    if (write && reply.statusCode < 400 && CATALOG_WRITES.test(request.url)) cache.invalidate();
     return payload;
   });
   const log = (what: string) => (error: unknown) => app.log.error({ err: error }, `${what} failed`);
