@@ -56,6 +56,8 @@ export function registerFaults(app: App, store: FaultStore): void {
   app.get(
     '/internal/faults/:service',
     {
+      // Polled by every service: not a line per request in the logs.
+      logLevel: 'warn',
       // Read by the services themselves, which hold no admin token; the flags say nothing private.
       config: { auth: { access: 'public', owns: "a service's fault flags in dev and test runs" } },
       schema: {

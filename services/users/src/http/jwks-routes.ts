@@ -40,6 +40,8 @@ export function revokedSessionRoutes(app: App, ctx: UsersContext): void {
   app.get(
     '/.well-known/revoked-sessions.json',
     {
+      // Polled every 5 s by every verifying process: not a line per request in the logs.
+      logLevel: 'warn',
       config: {
         auth: {
           access: 'public',
