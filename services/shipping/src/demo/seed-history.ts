@@ -61,7 +61,9 @@ interface HistoryParcel {
 export function historyParcels(now: Date): HistoryParcel[] {
   const rand = seededRandom(90_112_026);
   const parcels: HistoryParcel[] = [];
-  for (let daysAgo = HISTORY_DAYS; daysAgo >= 2; daysAgo -= 1) {
+  // From two days inside the range: a parcel packed up to 5 h before its day and delivered from 18 h later
+  // stays within the last HISTORY_DAYS Almaty days at any hour (90 days back fell outside after Almaty's midnight).
+  for (let daysAgo = HISTORY_DAYS - 2; daysAgo >= 2; daysAgo -= 1) {
     const improving = 1 - (HISTORY_DAYS - daysAgo) / (HISTORY_DAYS * 2);
     const count = rand() < 0.35 ? 2 : 1;
     for (let k = 0; k < count; k += 1) {

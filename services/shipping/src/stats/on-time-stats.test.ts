@@ -20,6 +20,19 @@ describe('deliveries on time per day and per city', () => {
     expect(await seedDemoHistory(t.db.sql, t.carriers, t.policy, now)).toBe(0);
   });
 
+  it('seeds deliveries that all fall inside the last 90 Almaty days, whatever the hour', () => {
+    // Almaty is UTC+5: its day starts at 19:00 UTC.
+    for (let hour = 0; hour < 24; hour += 1) {
+      const at = new Date(Date.UTC(2026, 10, 21, hour, 30));
+      const almatyMidnight = Date.UTC(2026, 10, 21, 19) - (hour >= 19 ? 0 : 86_400_000);
+      const windowStart = almatyMidnight - 89 * 86_400_000;
+      for (const parcel of historyParcels(at))
+        expect(parcel.packedAt.getTime() + parcel.deliveredAfterH * 3_600_000).toBeGreaterThanOrEqual(
+          windowStart,
+        );
+    }
+  });
+
   it('counts every delivered parcel once, on time or late against its promised date', async () => {
     const answer = await t.app.inject({ url: '/admin/shipments/stats?days=90', headers: admin });
     expect(answer.statusCode).toBe(200);
