@@ -9,7 +9,7 @@ import { aggregateHealth } from './health/aggregate.ts';
 import { createOperationsMonitor } from './operations/collect-operations.ts';
 import { registerOperations } from './operations/operations-route.ts';
 import { createUpstreamPools, primaryUrls } from './operations/upstream-pool.ts';
-import { followCatalogPurges, purgesLiveMs } from './routing/catalog-purge.ts';
+import { followCatalogPurges } from './routing/catalog-purge.ts';
 import { createMicroCache, type MicroCache } from './routing/micro-cache.ts';
 import { registerProxy } from './routing/proxy.ts';
 import { registerSecurity } from './security/security.ts';
@@ -108,7 +108,7 @@ export async function buildApp(deps: GatewayDeps): Promise<{ app: App; close: ()
     deps.microCache ??
     createMicroCache({
       maxBytes: deps.config.MICRO_CACHE_MB * 1024 * 1024,
-      ...(purges ? { edge: { live: () => purges.fresh(purgesLiveMs(pollMs)) } } : {}),
+      ...(purges ? { edge: { live: () => purges.live() } } : {}),
     });
   await registerProxy(app, {
     upstreams: primary,

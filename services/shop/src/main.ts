@@ -2,7 +2,7 @@
 import { LevelChanged } from '@sauda/contracts';
 import { createUsersVerifier, openDataRuntime, runService } from '@sauda/kit';
 import { createCatalogCache } from './cache/catalog-cache.ts';
-import { feedFreshMs, followCatalogChanges } from './cache/follow-catalog-changes.ts';
+import { followCatalogChanges } from './cache/follow-catalog-changes.ts';
 import { invalidateOnProductEvents } from './cache/invalidate-on-events.ts';
 import { onLevelChanged } from './events/on-level-changed.ts';
 import { openMediaStore } from './media/open-media-store.ts';
@@ -44,7 +44,7 @@ const changes = followCatalogChanges(runtime.db, catalogCache, {
   intervalMs: config.CATALOG_CHANGES_POLL_MS,
   onError: (error) => runtime.logger.warn({ err: error }, 'reading the catalog change feed failed'),
 });
-followsFeed = () => changes.fresh(feedFreshMs(config.CATALOG_CHANGES_POLL_MS));
+followsFeed = () => changes.live();
 runtime.attach(app);
 if (config.DEMO_SEED) {
   const created = await seedDemo(runtime.db);

@@ -19,6 +19,8 @@ export interface CatalogChanges {
 export interface FeedFollower {
   /** Whether a poll succeeded within the last `ms`. */
   fresh(ms: number): boolean;
+  /** Whether the feed is followed: a poll succeeded within a few intervals (at least 2 s). */
+  live(): boolean;
   /** Polls now (tests, or after a write); resolves when that poll has been applied. */
   poll(): Promise<void>;
   stop(): void;
@@ -67,8 +69,11 @@ export function followChanges(options: FollowOptions): FeedFollower {
   void poll();
   const timer = setInterval(() => void poll(), options.intervalMs);
   timer.unref();
+  const fresh = (ms: number) => now() - lastOk <= ms;
+  const liveMs = Math.max(2_000, options.intervalMs * 8);
   return {
-    fresh: (ms) => now() - lastOk <= ms,
+    fresh,
+    live: () => fresh(liveMs),
     poll,
     stop: () => {
       stopped = true;

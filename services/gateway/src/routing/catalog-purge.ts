@@ -44,5 +44,3 @@ export function followCatalogPurges(
   });
 }
 
-/** How recent the last read must be for the edge to keep pages long: a few missed polls. */
-export const purgesLiveMs = (intervalMs: number): number => Math.max(2_000, intervalMs * 8);

@@ -26,7 +26,7 @@ import {
   type CartItemRow,
   type CartRow,
 } from '../data/carts-repo.ts';
-import { noteHistory, noteStep, scheduleSaga } from '../data/orders-repo.ts';
+import { noteHistory, noteStep, scheduleSaga, soldProduct } from '../data/orders-repo.ts';
 import { addressSnapshot } from '../delivery/address-snapshot.ts';
 import { deliveryOptions } from '../delivery/delivery-options.ts';
 import {
@@ -222,12 +222,7 @@ async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout, prepared
         id: uuidv7(),
         order_id: orderId,
         position,
-        variant_id: l.variantId,
-        product_id: l.productId,
-        seller_id: l.sellerId,
-        title: l.title,
-        sku: l.sku,
-        image_url: l.imageUrl ?? null,
+        ...soldProduct(l),
         weight_grams: l.weightGrams ?? 0,
         quantity: l.quantity,
         unit_price: l.unitPrice.amount,

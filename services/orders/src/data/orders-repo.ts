@@ -1,5 +1,5 @@
 /** SQL of orders, their lines, seller orders, parcels, history and saga steps. */
-import type { OrderStatus, SellerOrderStatus, ShippingAddressSnapshot } from '@sauda/contracts';
+import type { OrderStatus, QuoteLine, SellerOrderStatus, ShippingAddressSnapshot } from '@sauda/contracts';
 import { currentTraceCarrier, type Queryable } from '@sauda/kit';
 import { noteScheduledByRunner } from '../checkout/saga-frame.ts';
 import type { ReturnRow } from './returns-repo.ts';
@@ -86,6 +86,18 @@ export interface LineRow {
   unit_price: string;
   total: string;
   depot_id: string | null;
+}
+
+/** What an order line copies from its quote line: the product as it was sold. */
+export function soldProduct(line: QuoteLine): Record<string, string | null> {
+  return {
+    variant_id: line.variantId,
+    product_id: line.productId,
+    seller_id: line.sellerId,
+    title: line.title,
+    sku: line.sku,
+    image_url: line.imageUrl ?? null,
+  };
 }
 
 export interface SellerOrderRow {

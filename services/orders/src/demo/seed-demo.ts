@@ -12,6 +12,7 @@ import {
 } from '@sauda/contracts';
 import { withTransaction } from '@sauda/kit';
 import type { OrdersContext } from '../context.ts';
+import { soldProduct } from '../data/orders-repo.ts';
 
 const ALMATY = {
   countryCode: 'KZ',
@@ -159,12 +160,7 @@ export async function seedDemo(ctx: OrdersContext): Promise<number> {
           order_id: orderId,
           seller_order_id: demo.status === 'failed' ? null : partId,
           position,
-          variant_id: l.variantId,
-          product_id: l.productId,
-          seller_id: l.sellerId,
-          title: l.title,
-          sku: l.sku,
-          image_url: l.imageUrl ?? null,
+          ...soldProduct(l),
           quantity: 1,
           cancelled_quantity: demo.status === 'cancelled' ? 1 : 0,
           returned_quantity: demo.n === 1 && position === 1 ? 1 : 0,

@@ -8,6 +8,7 @@ import { DEMO_IDS, demoVariantId, type OrderStatus, type QuoteLine } from '@saud
 import { withTransaction } from '@sauda/kit';
 import { seededRandom } from '@sauda/kit/random';
 import type { OrdersContext } from '../context.ts';
+import { soldProduct } from '../data/orders-repo.ts';
 
 export const HISTORY_DAYS = 90;
 const DAY_MS = 86_400_000;
@@ -132,12 +133,7 @@ export async function seedDemoHistory(ctx: OrdersContext): Promise<number> {
           order_id: orderId,
           seller_order_id: partId,
           position,
-          variant_id: l.variantId,
-          product_id: l.productId,
-          seller_id: l.sellerId,
-          title: l.title,
-          sku: l.sku,
-          image_url: l.imageUrl ?? null,
+          ...soldProduct(l),
           quantity: 1,
           cancelled_quantity: status === 'cancelled' ? 1 : 0,
           unit_price: l.unitPrice.amount,

@@ -33,5 +33,3 @@ export function followCatalogChanges(
   });
 }
 
-/** How recent the last read of the feed must be for pages to be kept long: a few missed polls. */
-export const feedFreshMs = (intervalMs: number): number => Math.max(2_000, intervalMs * 8);
