@@ -32,4 +32,3 @@ export function followCatalogChanges(
     onError: options.onError,
   });
 }
-
