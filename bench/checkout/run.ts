@@ -100,7 +100,10 @@ async function startSystem(mode: 'pg' | 'nats') {
       ...(mode === 'nats' ? { NATS_URL: natsUrl } : { BUS_DATABASE_URL: withDb(`${prefix}_bus`) }),
       ...(service === 'gateway'
         ? {}
-        : { DATABASE_URL: withDb(`${prefix}_${service}`), DATABASE_POOL_MAX: '8' }),
+        : {
+            DATABASE_URL: withDb(`${prefix}_${service}`),
+            DATABASE_POOL_MAX: process.env['BENCH_POOL_MAX'] ?? '8',
+          }),
     };
     const logs = process.env['BENCH_LOG_DIR'];
     const child = spawn(

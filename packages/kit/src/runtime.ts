@@ -15,6 +15,7 @@ import {
   eventMigrations,
   registerEventMetrics,
   type Consumer,
+  type ConsumerOptions,
   type EventTransport,
   type Relay,
 } from './events/index.ts';
@@ -45,7 +46,7 @@ export interface DataRuntime {
   relay: Relay;
   logger: Logger;
   /** A named consumer of this service; register handlers with `.on()` before `start()`. */
-  consumer(name: string, options?: { maxAttempts?: number }): Consumer;
+  consumer(name: string, options?: Pick<ConsumerOptions, 'maxAttempts' | 'batch'>): Consumer;
   /** Adds readiness checks (db, bus) and the event gauges to an app. */
   attach(app: App): void;
   /** Starts the relay and every consumer. */

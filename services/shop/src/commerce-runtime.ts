@@ -14,7 +14,7 @@ export async function startCommerce(
   /** New products get their "similar" list within this long (0: no refresh); a pass computes only what lacks one. */
   similarRefreshMs: number,
 ): Promise<{ stop(): Promise<void> }> {
-  registerCommerceHandlers(runtime.consumer('commerce'), runtime.logger);
+  registerCommerceHandlers(runtime.consumer('commerce', { batch: true }), runtime.logger);
   if (demoSeed) runtime.logger.info({ reviews: await seedCommerceDemo(runtime.db) }, 'demo commerce seeded');
   let stopping = false;
   let pass: Promise<void> | undefined;

@@ -36,7 +36,7 @@ const app = await buildApp({
 // The service's own product events clear the catalog cache (scheduled prices, other replicas' writes).
 invalidateOnProductEvents(runtime.consumer('catalog-cache'), catalogCache);
 // Stock levels feed the `inStock` filter; a product going in or out of stock clears cached listings.
-runtime.consumer('catalog-stock').on(
+runtime.consumer('catalog-stock', { batch: true }).on(
   LevelChanged,
   onLevelChanged(() => catalogCache.invalidate()),
 );

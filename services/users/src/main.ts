@@ -15,7 +15,7 @@ const keys = await loadSigningKeys(signingKeySource(config));
 const app = await buildApp({ config, db: runtime.db, keys });
 runtime.consumer('seller-shops').on(ProductCreated, onProductCreated);
 const mailer = createMailer(config);
-runtime.consumer('notifier').on(NotificationRequested, onNotificationRequested(mailer));
+runtime.consumer('notifier', { batch: true }).on(NotificationRequested, onNotificationRequested(mailer));
 runtime.attach(app);
 if (config.DEMO_SEED) runtime.logger.info(await seedDemoAccounts(runtime.db), 'demo accounts seeded');
 await runtime.start();

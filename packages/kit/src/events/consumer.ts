@@ -2,6 +2,7 @@
 import type { EventDefinition } from '@sauda/contracts';
 import type { Db } from '../db/db.ts';
 import {
+  handleDeliveries,
   handleDelivery,
   type DeliveryContext,
   type EventHandler,
@@ -24,6 +25,12 @@ export interface ConsumerOptions {
   maxAttempts?: number;
   /** Wait before each retry of a failed handler. */
   retry?: BackoffPolicy;
+  /**
+   * Handle deliveries that wait together in one transaction (NATS; pg-boss delivers one by one). Only for
+   * handlers that lock rows of their own event (an order, a product), not rows many events share in no
+   * fixed order, such as stock levels: two such batches would wait on each other.
+   */
+  batch?: boolean;
 }
 
 /** A consumer: register handlers with `on`, then `start`. */
@@ -74,6 +81,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
           eventTypes: [...handlers.keys()],
           maxDeliveries: ctx.maxAttempts + BROKER_DELIVERY_HEADROOM,
           deliver: (message, attempt) => handleDelivery(ctx, message, attempt),
+          ...(options.batch ? { deliverBatch: (deliveries) => handleDeliveries(ctx, deliveries) } : {}),
         });
         // stop() may have been called while subscribing; then this subscription must not outlive it.
         if (state !== 'starting') await subscription.stop();

@@ -7,7 +7,7 @@ import type { EventDefinition, EventEnvelope, TypedEnvelope } from '@sauda/contr
 import { withTransaction, type Db, type Tx } from '../db/db.ts';
 import { writeDeadLetter } from './dead-letters.ts';
 import { backoffDelay, errorMessage, type BackoffPolicy } from './timing.ts';
-import type { EventLogger, DeliveryOutcome } from './transport.ts';
+import type { Delivery, DeliveryOutcome, EventLogger } from './transport.ts';
 import { readEnvelope, schemaProblem } from './validate.ts';
 
 /** Handles one event inside the consumer's transaction; throwing rolls back and retries. */
@@ -72,12 +72,96 @@ export async function handleDelivery(
   }
 }
 
-/** Inbox row and handler in one transaction; false when the inbox says this consumer already handled it. */
-async function runOnce(
+/**
+ * Several waiting deliveries of one consumer: the valid ones run in one transaction (one inbox statement,
+ * then each new event's handler in order), which under load saves a transaction per event. If a handler
+ * fails, nothing of the batch is kept: the events before it run again together, the failing one on its
+ * own (as `handleDelivery` does: retry or dead letter), the rest as a new batch. Any other failure (the
+ * inbox, the commit) sends every delivery down the one-by-one path.
+ */
+export async function handleDeliveries(
   ctx: DeliveryContext,
-  registration: Registration,
-  envelope: EventEnvelope,
-): Promise<boolean> {
+  deliveries: readonly Delivery[],
+): Promise<DeliveryOutcome[]> {
+  const batch: BatchItem[] = [];
+  deliveries.forEach(({ message }, index) => {
+    const read = readEnvelope(message);
+    if ('problem' in read) return;
+    const registration = ctx.handlers.get(read.envelope.type);
+    if (!registration || schemaProblem(registration.def.schema, read.envelope.data) !== null) return;
+    batch.push({ index, registration, envelope: read.envelope });
+  });
+  const outcomes: (DeliveryOutcome | undefined)[] = deliveries.map(() => undefined);
+  if (batch.length > 1) {
+    try {
+      await runBatch(ctx, batch);
+      for (const { index } of batch) outcomes[index] = 'ack';
+    } catch (error) {
+      ctx.logger.debug({ err: error, size: batch.length }, 'event batch rolled back');
+      if (error instanceof HandlerFailed) {
+        const at = error.index;
+        return [
+          ...(await handleDeliveries(ctx, deliveries.slice(0, at))),
+          ...(await handleDeliveries(ctx, deliveries.slice(at, at + 1))),
+          ...(await handleDeliveries(ctx, deliveries.slice(at + 1))),
+        ];
+      }
+    }
+  }
+  // The rest (invalid, unknown, a lone event, or a batch that failed outside its handlers) one by one.
+  for (const [index, { message, attempt }] of deliveries.entries())
+    outcomes[index] ??= await handleDelivery(ctx, message, attempt);
+  return outcomes as DeliveryOutcome[];
+}
+
+interface BatchItem {
+  /** Position in the deliveries. */
+  index: number;
+  registration: Registration;
+  envelope: EventEnvelope;
+}
+
+/** A handler of a batch threw: which delivery it was. */
+class HandlerFailed extends Error {
+  constructor(
+    readonly index: number,
+    options: ErrorOptions,
+  ) {
+    super('an event handler of the batch failed', options);
+  }
+}
+
+/** A batch waits this long for a lock before it gives up and splits (two batches may wait on each other). */
+const BATCH_LOCK_TIMEOUT = '200ms';
+
+async function runBatch(ctx: DeliveryContext, batch: readonly BatchItem[]): Promise<void> {
+  await withTransaction(ctx.db, async (tx) => {
+    const ids = batch.map((one) => one.envelope.id);
+    const types = batch.map((one) => one.envelope.type);
+    // Pipelined: one round trip for both.
+    const [, fresh] = await Promise.all([
+      tx.unsafe(`set local lock_timeout = '${BATCH_LOCK_TIMEOUT}'`).execute(),
+      tx<{ event_id: string }[]>`
+        insert into inbox (consumer, event_id, type)
+        select ${ctx.consumer}, id::uuid, type from unnest(${ids}::text[], ${types}::text[]) as e(id, type)
+        on conflict do nothing
+        returning event_id`.execute(),
+    ]);
+    const todo = new Set(fresh.map((row) => row.event_id.toLowerCase()));
+    for (const { index, registration, envelope } of batch) {
+      // The same event twice in one batch (a redelivery that caught up) runs once.
+      if (!todo.delete(envelope.id.toLowerCase())) continue;
+      try {
+        await traced(ctx, envelope, () => registration.handler(envelope, tx));
+      } catch (error) {
+        throw new HandlerFailed(index, { cause: error });
+      }
+    }
+  });
+}
+
+/** Runs `fn` in a consumer span that continues the event's trace. */
+async function traced<T>(ctx: DeliveryContext, envelope: EventEnvelope, fn: () => Promise<T>): Promise<T> {
   const parent = propagation.extract(ROOT_CONTEXT, envelope.headers);
   const attributes = {
     'messaging.operation.type': 'process',
@@ -91,14 +175,7 @@ async function runOnce(
     parent,
     async (span) => {
       try {
-        return await withTransaction(ctx.db, async (tx) => {
-          const inserted = await tx`
-          insert into inbox (consumer, event_id, type) values (${ctx.consumer}, ${envelope.id}, ${envelope.type})
-          on conflict do nothing`;
-          if (inserted.count === 0) return false;
-          await registration.handler(envelope, tx);
-          return true;
-        });
+        return await fn();
       } catch (error) {
         span.recordException(error instanceof Error ? error : new Error(String(error)));
         span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(error) });
@@ -107,6 +184,24 @@ async function runOnce(
         span.end();
       }
     },
+  );
+}
+
+/** Inbox row and handler in one transaction; false when the inbox says this consumer already handled it. */
+async function runOnce(
+  ctx: DeliveryContext,
+  registration: Registration,
+  envelope: EventEnvelope,
+): Promise<boolean> {
+  return traced(ctx, envelope, () =>
+    withTransaction(ctx.db, async (tx) => {
+      const inserted = await tx`
+        insert into inbox (consumer, event_id, type) values (${ctx.consumer}, ${envelope.id}, ${envelope.type})
+        on conflict do nothing`;
+      if (inserted.count === 0) return false;
+      await registration.handler(envelope, tx);
+      return true;
+    }),
   );
 }
 

@@ -14,6 +14,8 @@ export {
   BrokerUnavailable,
   type EventLogger,
   type DeliverFn,
+  type DeliverBatchFn,
+  type Delivery,
   type DeliveryOutcome,
   type EventTransport,
   type Subscription,

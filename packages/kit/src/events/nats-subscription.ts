@@ -1,7 +1,11 @@
-/** The pull loop of one durable JetStream consumer: one message at a time, acked after the handler commits. */
+/**
+ * The pull loop of one durable JetStream consumer. Messages are handled in arrival order, each acked after
+ * the handler's transaction commits; when several are already waiting they go to `deliverBatch` together
+ * (one transaction for all of them under load instead of one each).
+ */
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { errorMessage, Waker } from './timing.ts';
-import type { EventLogger, DeliverFn, DeliveryOutcome } from './transport.ts';
+import type { DeliverBatchFn, DeliverFn, Delivery, DeliveryOutcome, EventLogger } from './transport.ts';
 
 /** What the loop needs. */
 export interface NatsSubscriptionOptions {
@@ -10,41 +14,92 @@ export interface NatsSubscriptionOptions {
   durable: string;
   ackWaitMs: number;
   deliver: DeliverFn;
+  deliverBatch?: DeliverBatchFn;
+  /** Most messages handled together (and buffered while a batch runs). */
+  batchMax?: number;
   logger: EventLogger;
 }
 
-/** Starts the loop; `stop()` finishes the message in hand and hands buffered ones back to the server. */
+const DEFAULT_BATCH_MAX = 16;
+
+/** Starts the loop; `stop()` finishes the batch in hand and hands buffered messages back to the server. */
 export function runNatsSubscription(options: NatsSubscriptionOptions): { stop(): Promise<void> } {
   const { js, stream, durable, logger } = options;
+  const batchMax = options.deliverBatch ? (options.batchMax ?? DEFAULT_BATCH_MAX) : 1;
   const waker = new Waker();
+  const arrived = new Waker();
+  const drained = new Waker();
+  const queue: JsMsg[] = [];
   let stopping = false;
   let messages: ConsumerMessages | undefined;
 
-  async function handle(msg: JsMsg): Promise<void> {
-    if (stopping) {
-      // Prefetched but not started: give it back now rather than after ack_wait.
-      msg.nak();
-      return;
-    }
-    let body: unknown;
+  function body(msg: JsMsg): unknown {
     try {
-      body = JSON.parse(msg.string());
+      return JSON.parse(msg.string());
     } catch {
-      body = msg.string(); // not JSON: the consumer dead-letters it as it is
+      return msg.string(); // not JSON: the consumer dead-letters it as it is
     }
+  }
+
+  async function outcomesOf(batch: readonly JsMsg[]): Promise<DeliveryOutcome[]> {
+    const deliveries: Delivery[] = batch.map((msg) => ({
+      message: body(msg),
+      attempt: msg.info.deliveryCount,
+    }));
+    if (deliveries.length > 1 && options.deliverBatch) return options.deliverBatch(deliveries);
+    const outcomes: DeliveryOutcome[] = [];
+    for (const one of deliveries) outcomes.push(await options.deliver(one.message, one.attempt));
+    return outcomes;
+  }
+
+  async function handle(batch: readonly JsMsg[]): Promise<void> {
     // Tell the server the handler is still busy so a slow handler is not redelivered to another replica.
-    const heartbeat = setInterval(() => msg.working(), Math.max(1000, options.ackWaitMs / 3));
-    let outcome: DeliveryOutcome;
+    const heartbeat = setInterval(
+      () => batch.forEach((msg) => msg.working()),
+      Math.max(1000, options.ackWaitMs / 3),
+    );
+    let outcomes: DeliveryOutcome[];
     try {
-      outcome = await options.deliver(body, msg.info.deliveryCount);
+      outcomes = await outcomesOf(batch);
     } catch (error) {
       logger.error({ err: error }, 'delivery failed unexpectedly; redelivering');
-      outcome = { retryAfterMs: 1000 };
+      outcomes = batch.map(() => ({ retryAfterMs: 1000 }));
     } finally {
       clearInterval(heartbeat);
     }
-    if (outcome === 'ack') msg.ack();
-    else msg.nak(outcome.retryAfterMs);
+    batch.forEach((msg, i) => {
+      const outcome = outcomes[i] ?? { retryAfterMs: 1000 };
+      if (outcome === 'ack') msg.ack();
+      else msg.nak(outcome.retryAfterMs);
+    });
+  }
+
+  /** Moves messages from the server's pull into the queue, holding back while a full batch waits. */
+  async function pump(from: ConsumerMessages): Promise<void> {
+    for await (const msg of from) {
+      if (stopping) {
+        // Prefetched but not started: give it back now rather than after ack_wait.
+        msg.nak();
+        continue;
+      }
+      queue.push(msg);
+      arrived.wake();
+      while (queue.length >= batchMax && !stopping) await drained.sleep(1000);
+    }
+  }
+
+  /** Handles what the queue holds, a batch at a time, until the pump ends and the queue is empty. */
+  async function work(pumping: { done: boolean }): Promise<void> {
+    while (!pumping.done || queue.length > 0) {
+      if (queue.length === 0) {
+        await arrived.sleep(1000);
+        continue;
+      }
+      const batch = queue.splice(0, batchMax);
+      drained.wake();
+      if (stopping) batch.forEach((msg) => msg.nak());
+      else await handle(batch);
+    }
   }
 
   async function loop(): Promise<void> {
@@ -58,7 +113,15 @@ export function runNatsSubscription(options: NatsSubscriptionOptions): { stop():
           messages.stop();
           return;
         }
-        for await (const msg of messages) await handle(msg);
+        const pumping = { done: false };
+        const worker = work(pumping);
+        try {
+          await pump(messages);
+        } finally {
+          pumping.done = true;
+          arrived.wake();
+          await worker;
+        }
       } catch (error) {
         // The iterator ends on errors such as a deleted consumer; back off and pull again.
         if (!stopping)
@@ -73,6 +136,7 @@ export function runNatsSubscription(options: NatsSubscriptionOptions): { stop():
     async stop() {
       stopping = true;
       waker.wake();
+      drained.wake();
       // Unsubscribes now; the iteration then yields what was already buffered (naked above) and ends.
       messages?.stop();
       await running;

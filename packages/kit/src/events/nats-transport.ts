@@ -98,6 +98,7 @@ export function createNatsTransport(options: NatsTransportOptions): EventTranspo
 
   return {
     kind: 'nats',
+    pipelines: true,
 
     async publish(envelope: EventEnvelope) {
       const { nc } = await manager();
@@ -148,6 +149,7 @@ export function createNatsTransport(options: NatsTransportOptions): EventTranspo
           durable,
           ackWaitMs,
           deliver: spec.deliver,
+          ...(spec.deliverBatch ? { deliverBatch: spec.deliverBatch } : {}),
           logger: log.child({ durable }),
         }),
       );

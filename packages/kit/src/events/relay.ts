@@ -62,16 +62,32 @@ export async function publishPending(
       for update skip locked`;
     const done: string[] = [];
     let error: unknown;
-    for (const row of rows) {
-      try {
-        await transport.publish(envelopeOf(row));
-        done.push(row.id);
-      } catch (caught) {
-        error = caught;
-        await tx`update outbox set attempts = attempts + 1, last_error = ${errorMessage(caught)} where id = ${row.id}`;
-        break;
+    let failed: OutboxRow | undefined;
+    if (transport.pipelines) {
+      // Sent together on one connection, they reach the broker in this order; acks come back together.
+      const results = await Promise.allSettled(rows.map((row) => transport.publish(envelopeOf(row))));
+      const firstFailure = results.findIndex((result) => result.status === 'rejected');
+      const settled = firstFailure === -1 ? results.length : firstFailure;
+      // Rows after a failed one stay unpublished too (published again later, deduped by event id).
+      done.push(...rows.slice(0, settled).map((row) => row.id));
+      if (firstFailure !== -1) {
+        failed = rows[firstFailure];
+        error = (results[firstFailure] as PromiseRejectedResult).reason;
+      }
+    } else {
+      for (const row of rows) {
+        try {
+          await transport.publish(envelopeOf(row));
+          done.push(row.id);
+        } catch (caught) {
+          error = caught;
+          failed = row;
+          break;
+        }
       }
     }
+    if (failed)
+      await tx`update outbox set attempts = attempts + 1, last_error = ${errorMessage(error)} where id = ${failed.id}`;
     // If this commit is lost the rows are published again: brokers dedupe by event id, inboxes do the rest.
     if (done.length > 0) {
       await tx`update outbox set published_at = now(), attempts = attempts + 1 where id in ${tx(done)}`;

@@ -12,6 +12,18 @@ export type DeliveryOutcome = 'ack' | { retryAfterMs: number };
  */
 export type DeliverFn = (message: unknown, attempt: number) => Promise<DeliveryOutcome>;
 
+/** One delivery of a batch: the decoded body and its attempt (see `DeliverFn`). */
+export interface Delivery {
+  message: unknown;
+  attempt: number;
+}
+
+/**
+ * Handles the deliveries that were waiting together, in order, and answers one outcome per delivery (same
+ * order). A transport that buffers messages uses it to handle a backlog in fewer transactions.
+ */
+export type DeliverBatchFn = (deliveries: readonly Delivery[]) => Promise<DeliveryOutcome[]>;
+
 /** A durable subscription request: one consumer (`<service>.<name>`) and the event types it handles. */
 export interface SubscriptionSpec {
   /** `<service>.<consumer>`, e.g. `stock.product-projection`; durable across restarts and replicas. */
@@ -20,6 +32,8 @@ export interface SubscriptionSpec {
   /** The broker's own delivery limit: a backstop above the consumer's `maxAttempts`, never below. */
   maxDeliveries: number;
   deliver: DeliverFn;
+  /** Optional: several waiting deliveries at once (the NATS transport uses it; pg-boss delivers one by one). */
+  deliverBatch?: DeliverBatchFn;
 }
 
 /** A running subscription; `stop()` lets the delivery in progress finish, then returns. */
@@ -31,6 +45,8 @@ export interface Subscription {
 export interface EventTransport {
   /** Which broker this is, for logs and metrics labels. */
   readonly kind: 'nats' | 'pg-boss';
+  /** Publishes issued together reach the broker in the order issued (one connection), so they may overlap. */
+  readonly pipelines?: boolean;
   /** Resolves only once the broker has durably accepted the envelope; rejects otherwise. */
   publish(envelope: EventEnvelope): Promise<void>;
   /** Creates (or reuses) the durable subscription and starts delivering to `spec.deliver`. */
