@@ -32,7 +32,7 @@ const { ctx, close } = createOrdersContext(
 );
 const app = await buildApp({ ctx, auth: verifier, logLevel: config.LOG_LEVEL, logFormat: config.LOG_FORMAT });
 exposeOrdersMetrics(app, runtime.db, config.SAGA_STUCK_AFTER_MS);
-sagaHandlers(runtime.consumer('saga', { maxAttempts: 20, batch: true }), ctx);
+sagaHandlers(runtime.consumer('saga', { maxAttempts: 20, batch: true, parallel: 2 }), ctx);
 fulfilmentHandlers(runtime.consumer('fulfilment', { maxAttempts: 20, batch: true }), ctx);
 runtime.attach(app);
 await runtime.start();

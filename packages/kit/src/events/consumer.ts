@@ -31,6 +31,11 @@ export interface ConsumerOptions {
    * fixed order, such as stock levels: two such batches would wait on each other.
    */
   batch?: boolean;
+  /**
+   * Deliveries handled at the same time (NATS), each in its own transaction. For events whose order
+   * does not matter to the handler, such as one order's placement against another's.
+   */
+  parallel?: number;
 }
 
 /** A consumer: register handlers with `on`, then `start`. */
@@ -82,6 +87,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
           maxDeliveries: ctx.maxAttempts + BROKER_DELIVERY_HEADROOM,
           deliver: (message, attempt) => handleDelivery(ctx, message, attempt),
           ...(options.batch ? { deliverBatch: (deliveries) => handleDeliveries(ctx, deliveries) } : {}),
+          ...(options.parallel ? { parallel: options.parallel } : {}),
         });
         // stop() may have been called while subscribing; then this subscription must not outlive it.
         if (state !== 'starting') await subscription.stop();

@@ -17,6 +17,8 @@ export interface NatsSubscriptionOptions {
   deliverBatch?: DeliverBatchFn;
   /** Most messages handled together (and buffered while a batch runs). */
   batchMax?: number;
+  /** Batches (or single messages) handled at the same time; 1 keeps the stream's order. */
+  parallel?: number;
   logger: EventLogger;
 }
 
@@ -26,8 +28,10 @@ const DEFAULT_BATCH_MAX = 16;
 export function runNatsSubscription(options: NatsSubscriptionOptions): { stop(): Promise<void> } {
   const { js, stream, durable, logger } = options;
   const batchMax = options.deliverBatch ? (options.batchMax ?? DEFAULT_BATCH_MAX) : 1;
+  const parallel = Math.max(1, options.parallel ?? 1);
   const waker = new Waker();
-  const arrived = new Waker();
+  // Woken when a message arrives or a lane finishes.
+  const changed = new Waker();
   const drained = new Waker();
   const queue: JsMsg[] = [];
   let stopping = false;
@@ -83,22 +87,30 @@ export function runNatsSubscription(options: NatsSubscriptionOptions): { stop():
         continue;
       }
       queue.push(msg);
-      arrived.wake();
-      while (queue.length >= batchMax && !stopping) await drained.sleep(1000);
+      changed.wake();
+      while (queue.length >= batchMax * parallel && !stopping) await drained.sleep(1000);
     }
   }
 
-  /** Handles what the queue holds, a batch at a time, until the pump ends and the queue is empty. */
+  /** Handles what the queue holds, a batch at a time per lane, until the pump ends and the queue is empty. */
   async function work(pumping: { done: boolean }): Promise<void> {
-    while (!pumping.done || queue.length > 0) {
-      if (queue.length === 0) {
-        await arrived.sleep(1000);
+    const lanes = new Set<Promise<void>>();
+    while (!pumping.done || queue.length > 0 || lanes.size > 0) {
+      if (queue.length === 0 || lanes.size >= parallel) {
+        await changed.sleep(1000);
         continue;
       }
       const batch = queue.splice(0, batchMax);
       drained.wake();
-      if (stopping) batch.forEach((msg) => msg.nak());
-      else await handle(batch);
+      if (stopping) {
+        batch.forEach((msg) => msg.nak());
+        continue;
+      }
+      const lane: Promise<void> = handle(batch).finally(() => {
+        lanes.delete(lane);
+        changed.wake();
+      });
+      lanes.add(lane);
     }
   }
 
@@ -119,7 +131,7 @@ export function runNatsSubscription(options: NatsSubscriptionOptions): { stop():
           await pump(messages);
         } finally {
           pumping.done = true;
-          arrived.wake();
+          changed.wake();
           await worker;
         }
       } catch (error) {

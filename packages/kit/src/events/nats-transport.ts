@@ -150,6 +150,7 @@ export function createNatsTransport(options: NatsTransportOptions): EventTranspo
           ackWaitMs,
           deliver: spec.deliver,
           ...(spec.deliverBatch ? { deliverBatch: spec.deliverBatch } : {}),
+          ...(spec.parallel ? { parallel: spec.parallel } : {}),
           logger: log.child({ durable }),
         }),
       );

@@ -34,6 +34,8 @@ export interface SubscriptionSpec {
   deliver: DeliverFn;
   /** Optional: several waiting deliveries at once (the NATS transport uses it; pg-boss delivers one by one). */
   deliverBatch?: DeliverBatchFn;
+  /** Deliveries (or batches) handled at the same time, on the NATS transport; 1 (the default) keeps the order. */
+  parallel?: number;
 }
 
 /** A running subscription; `stop()` lets the delivery in progress finish, then returns. */

@@ -40,6 +40,7 @@ import { newOrderNumber } from '../orders/order-number.ts';
 import { orderView } from '../orders/order-view.ts';
 import { notifyCustomer, type MailRecipient } from '../notifications/notify-customer.ts';
 import { checkoutSteps, ordersPlaced } from './checkout-metrics.ts';
+import { placementStatements } from './steps/place-order.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -67,6 +68,7 @@ export async function checkOut(
   if (!answer.replayed) {
     ordersPlaced.inc();
     checkoutSteps.inc({ step: 'checkout', outcome: 'placed' });
+    if (answer.body.placed) checkoutSteps.inc({ step: 'place', outcome: 'succeeded' });
     // No kick: scheduling the first step notified the runners when the order committed.
   }
   return { order: await orderView(ctx.db, answer.body.orderId, options), replayed: answer.replayed };
@@ -76,13 +78,13 @@ async function replayOrCreate(
   ctx: OrdersContext,
   input: Checkout,
   request: IdempotentRequest,
-): Promise<IdempotentAnswer<{ orderId: string }>> {
-  const earlier = await storedAnswer<{ orderId: string }>(ctx.db, request);
+): Promise<IdempotentAnswer<{ orderId: string; placed?: boolean }>> {
+  const earlier = await storedAnswer<{ orderId: string; placed?: boolean }>(ctx.db, request);
   if (earlier) return earlier;
   const prepared = await prepareOrder(ctx, input);
   return withIdempotency(ctx.db, request, async (tx) => ({
     status: 202,
-    body: { orderId: await createOrder(ctx, tx, input, prepared) },
+    body: await createOrder(ctx, tx, input, prepared),
   }));
 }
 
@@ -154,7 +156,13 @@ async function prepareOrder(ctx: OrdersContext, input: Checkout): Promise<Prepar
   return { cartSignature: signatureOf(cart, items), shippingAddress, token, quote, delivery, names };
 }
 
-async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout, prepared: Prepared): Promise<string> {
+/** Stores the order; `placed` when the placement went out with it (no codes to reserve first). */
+async function createOrder(
+  ctx: OrdersContext,
+  tx: Tx,
+  input: Checkout,
+  prepared: Prepared,
+): Promise<{ orderId: string; placed: boolean }> {
   const customerId = input.caller.id;
   // The upsert locks the cart row: a concurrent change waits, and what was quoted must still be the cart.
   const cart = await customerCart(tx, customerId);
@@ -173,12 +181,24 @@ async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout, prepared
     customer_name: input.caller.name ?? null,
     locale: input.locale,
   };
+  const lines = quote.lines.map((l, position) => ({
+    id: uuidv7(),
+    order_id: orderId,
+    position,
+    ...soldProduct(l),
+    weight_grams: l.weightGrams ?? 0,
+    quantity: l.quantity,
+    unit_price: l.unitPrice.amount,
+    total: l.total.amount,
+  }));
+  const placedAt = new Date();
   // Pipelined: the statements go in one round trip and run in this order (lines after their order).
   await Promise.all([
     tx`
     insert into orders ${tx({
       id: orderId,
       number: recipient.number,
+      placed_at: placedAt,
       customer_id: customerId,
       customer_email: recipient.customer_email,
       customer_name: recipient.customer_name,
@@ -215,20 +235,9 @@ async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout, prepared
       ),
       promo_codes: quote.appliedPromoCodes,
       gift_cards: tx.json(giftCards),
-      saga_state: needsCodes ? 'reserve_codes' : 'place',
+      saga_state: needsCodes ? 'reserve_codes' : 'awaiting_stock',
     } as Record<string, unknown>)}`.execute(),
-    tx`insert into order_lines ${tx(
-      quote.lines.map((l, position) => ({
-        id: uuidv7(),
-        order_id: orderId,
-        position,
-        ...soldProduct(l),
-        weight_grams: l.weightGrams ?? 0,
-        quantity: l.quantity,
-        unit_price: l.unitPrice.amount,
-        total: l.total.amount,
-      })),
-    )}`.execute(),
+    tx`insert into order_lines ${tx(lines)}`.execute(),
     noteHistory(tx, orderId, 'pending'),
     noteStep(
       tx,
@@ -238,8 +247,22 @@ async function createOrder(ctx: OrdersContext, tx: Tx, input: Checkout, prepared
       `${quote.lines.length} lines, payable ${quote.payable.amount}`,
     ),
     emptyCart(tx, cart.id),
-    scheduleSaga(tx, orderId, needsCodes ? 'reserve_codes' : 'place', ctx.now()),
+    // Without codes to reserve, the placement is part of the checkout: no saga round before stock hears of it.
+    ...(needsCodes
+      ? [scheduleSaga(tx, orderId, 'reserve_codes', ctx.now())]
+      : placementStatements(tx, {
+          order: {
+            id: orderId,
+            number: recipient.number,
+            customer_id: customerId,
+            placed_at: placedAt,
+            shipping_address: shippingAddress,
+            promo_codes: [],
+            gift_cards: [],
+          },
+          lines,
+        })),
     notifyCustomer(tx, orderId, 'placed', {}, recipient),
   ]);
-  return orderId;
+  return { orderId, placed: !needsCodes };
 }

@@ -89,7 +89,14 @@ export interface LineRow {
 }
 
 /** What an order line copies from its quote line: the product as it was sold. */
-export function soldProduct(line: QuoteLine): Record<string, string | null> {
+export function soldProduct(line: QuoteLine): {
+  variant_id: string;
+  product_id: string;
+  seller_id: string;
+  title: string;
+  sku: string;
+  image_url: string | null;
+} {
   return {
     variant_id: line.variantId,
     product_id: line.productId,
