@@ -15,7 +15,10 @@ const app = await buildApp({
   logLevel: config.LOG_LEVEL,
   logFormat: config.LOG_FORMAT,
 });
-reservationHandlers(runtime.consumer('reservations', { maxAttempts: 10, parallel: 4 }), config.RESERVATION_TTL_MS);
+reservationHandlers(
+  runtime.consumer('reservations', { maxAttempts: 10, parallel: 4 }),
+  config.RESERVATION_TTL_MS,
+);
 skuHandlers(runtime.consumer('skus'));
 runtime.attach(app);
 if (config.DEMO_SEED) runtime.logger.info({ levels: await seedDemo(runtime.db) }, 'demo stock seeded');

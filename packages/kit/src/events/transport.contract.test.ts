@@ -131,6 +131,27 @@ describe.each([natsKind(inject('natsUrl')), pgBossKind()])('events over $title',
       else expect(committed).toBe(titles.length);
     });
 
+    it('handles deliveries side by side when the consumer asks for it (NATS), each once', async () => {
+      let running = 0;
+      let most = 0;
+      const handler: EventHandler<typeof ProductCreated> = async (event, tx) => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        running -= 1;
+        await tx`insert into handled (event_id, title, trace_id) values (${event.id}, ${event.data.title}, null)`;
+      };
+      const titles = Array.from({ length: 8 }, (_, i) => `side ${i}`);
+      await commitProducts(world, ...titles);
+      await world.relay(world.transport()).start();
+      await eventually(async () => expect(await outboxBacklog(world.producer.sql)).toBe(0));
+      await world.consumer(world.transport(), { parallel: 4 }).on(ProductCreated, handler).start();
+
+      await eventually(async () => expect(await world.handledTitles()).toEqual([...titles].sort()));
+      if (kind.title === 'NATS JetStream') expect(most).toBeGreaterThan(1);
+      expect(most).toBeLessThanOrEqual(4);
+    });
+
     it('delivers events once after a relay crashed between commit and publish, or between publish and marking', async () => {
       const { handler, runs } = projection();
       await world.consumer(world.transport()).on(ProductCreated, handler).start();
