@@ -1,6 +1,7 @@
 /**
  * OpenTelemetry tracing: one provider per process, W3C trace context over HTTP and event headers.
- * Spans are always made (log lines carry trace ids); exporting them is off unless configured.
+ * Spans always get ids (log lines carry them, headers pass them on); they are recorded and exported only
+ * when an exporter is configured.
  */
 import {
   context,
@@ -16,6 +17,7 @@ import {
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
+  AlwaysOffSampler,
   BatchSpanProcessor,
   ConsoleSpanExporter,
   InMemorySpanExporter,
@@ -74,6 +76,8 @@ export function initTracing(options: TracingOptions): { memoryExporter?: InMemor
     const provider = new NodeTracerProvider({
       resource: resourceFromAttributes({ 'service.name': options.serviceName }),
       spanProcessors: processors,
+      // Nothing exported: spans are not recorded, but each still gets its ids (logs, propagation) for free.
+      ...(exporter ? {} : { sampler: new AlwaysOffSampler() }),
     });
     provider.register();
     state = { provider, ...(memory ? { memory } : {}) };
