@@ -40,6 +40,11 @@ export const QuoteLine = Type.Object({
   imageUrl: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /** The variant's shipping weight, for delivery fees. */
   weightGrams: Type.Optional(Type.Integer({ minimum: 0 })),
+  /**
+   * Units for sale as stock last reported them to shop (its level events, a moment behind stock itself):
+   * for the cart's "only N left" notices. Null until stock reported the variant; absent from older shops.
+   */
+  unitsLeft: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
 });
 export type QuoteLine = Static<typeof QuoteLine>;
 

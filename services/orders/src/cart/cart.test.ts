@@ -86,6 +86,22 @@ describe('the cart', () => {
     expect(touched.items.find((i) => i.variantId === pricey)?.notices).toEqual([]);
   });
 
+  it("takes the units left from shop's quote when it carries them, without asking stock", async () => {
+    const customer = await t.as(uuidv7());
+    const few = variant(250_00);
+    await call('POST', '/cart/items', customer, { variantId: few, quantity: 2 });
+    t.world.quoteUnits = true;
+    t.world.stockDown = true;
+    t.world.stock.set(few, 4);
+    try {
+      const cart = (await call('GET', '/cart', customer)).json<Cart>();
+      expect(cart.items[0]?.notices).toEqual([{ code: 'low_stock', available: 4 }]);
+    } finally {
+      t.world.quoteUnits = false;
+      t.world.stockDown = false;
+    }
+  });
+
   it('answers with the last known prices, flagged, while shop is down; and works without stock', async () => {
     const customer = await t.as(uuidv7());
     const a = variant(700_00);

@@ -26,7 +26,10 @@ export async function viewCart(ctx: OrdersContext, cart: CartRow, quoted?: Quote
       quotedLines(items.map((i) => ({ variantId: i.variant_id, quantity: i.quantity })))
       ? await keepQuote(ctx, cart, quoted)
       : await quoteOrStale(ctx, cart, items);
-  const available = await ctx.stock.availability(items.map((i) => i.variant_id)).catch(() => undefined);
+  // Shop's quote carries the units stock last reported; stock itself is asked only when it does not.
+  const available =
+    unitsInQuote(priced, items) ??
+    (await ctx.stock.availability(items.map((i) => i.variant_id)).catch(() => undefined));
   const lines: CartItem[] = [];
   for (const item of items) {
     const line = priced.lines.get(item.variant_id) ?? item.snapshot;
@@ -59,6 +62,18 @@ const quotedLines = (lines: Array<{ variantId: string; quantity: number }>) =>
     .map((l) => `${l.variantId}×${l.quantity}`)
     .sort()
     .join(',');
+
+/** Every line's units for sale as the quote gave them, or undefined when any line lacks them. */
+function unitsInQuote(priced: Priced, items: CartItemRow[]): Map<string, number> | undefined {
+  if (priced.stale) return undefined;
+  const units = new Map<string, number>();
+  for (const item of items) {
+    const left = priced.lines.get(item.variant_id)?.unitsLeft;
+    if (typeof left !== 'number') return undefined;
+    units.set(item.variant_id, left);
+  }
+  return units;
+}
 
 async function keepQuote(ctx: OrdersContext, cart: CartRow, quote: Quote): Promise<Priced> {
   await saveQuote(ctx.db, cart, quote);

@@ -17,6 +17,8 @@ export interface World {
   addresses: Address[];
   shopDown: boolean;
   stockDown: boolean;
+  /** Shop's quote carries the units stock reported (`stock`), as a shop fed by level events does. */
+  quoteUnits: boolean;
 }
 
 export interface OrdersTestApp {
@@ -51,6 +53,7 @@ function fakeQuote(world: World, request: QuoteRequest): Quote {
       total: m(total),
       imageUrl: null,
       weightGrams: 400,
+      ...(world.quoteUnits ? { unitsLeft: world.stock.get(l.variantId) ?? 100 } : {}),
     };
   });
   const sellers = [...new Set(lines.map((l) => l.sellerId))].map((sellerId) => {
@@ -106,6 +109,7 @@ export async function createOrdersTestApp(): Promise<OrdersTestApp> {
     addresses: [],
     shopDown: false,
     stockDown: false,
+    quoteUnits: false,
   };
   const depots: PickupDepot[] = [
     { id: DEPOT, name: 'Almaty depot', city: 'Almaty', countryCode: 'KZ', lat: 43.2, lng: 76.9 },

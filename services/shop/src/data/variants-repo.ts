@@ -125,6 +125,8 @@ export interface QuoteVariant {
   categoryId: string | null;
   imageUrl?: string | null;
   weightGrams?: number;
+  /** Units stock last reported for sale (its `stock.level.changed.v1`); null before its first report. */
+  unitsLeft?: number | null;
 }
 
 /** Authoritative variant data for a quote; unknown ids are simply absent from the answer. */
@@ -146,12 +148,14 @@ export async function findVariantsForQuote(db: Queryable, variantIds: string[]):
       category_id: string | null;
       image_url: string | null;
       weight_grams: number;
+      units_left: number | null;
     }[]
   >`
     select v.id, v.product_id, p.seller_id, p.title, v.sku, v.options, ${effectivePrice(db)} as amount,
            ${effectiveCompareAt(db)} as compare_at, p.currency, p.status, p.hidden_at is not null as hidden,
-           p.category_id, p.image_url, v.weight_grams
+           p.category_id, p.image_url, v.weight_grams, s.available as units_left
     from product_variants v join products p on p.id = v.product_id
+      left join variant_stock s on s.variant_id = v.id
     where v.id = any(${variantIds}::uuid[])`;
   return rows.map((r) => ({
     variantId: r.id,
@@ -166,6 +170,7 @@ export async function findVariantsForQuote(db: Queryable, variantIds: string[]):
     categoryId: r.category_id,
     imageUrl: r.image_url,
     weightGrams: r.weight_grams,
+    unitsLeft: r.units_left,
   }));
 }
 

@@ -2,6 +2,7 @@ import { DEMO_IDS, demoProductId, demoVariantId, type Quote } from '@sauda/contr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCommerceDemo } from '../demo/seed-commerce.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { storeVariantLevel } from '../data/stock-repo.ts';
 import { createShopTestApp, type ShopTestApp } from '../test/shop-test-app.ts';
 
 describe('cart quotes', () => {
@@ -48,6 +49,22 @@ describe('cart quotes', () => {
       available: true,
     });
     expect(q.allAvailable).toBe(true);
+  });
+
+  it('gives each line the units stock last reported, and null before its first report', async () => {
+    await storeVariantLevel(t.db.sql, demoVariantId(2), 3, new Date());
+    const q = (
+      await quote({
+        lines: [
+          { variantId: demoVariantId(2), quantity: 1 },
+          { variantId: demoVariantId(11), quantity: 1 },
+        ],
+      })
+    ).json<Quote>();
+    expect(q.lines.map((l) => [l.variantId, l.unitsLeft])).toEqual([
+      [demoVariantId(2), 3],
+      [demoVariantId(11), null],
+    ]);
   });
 
   it('never reads prices from the client: unknown fields are refused', async () => {

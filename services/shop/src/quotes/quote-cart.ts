@@ -98,6 +98,7 @@ export async function quoteCart(
     const variant = found.get(line.variantId);
     line.imageUrl = variant?.imageUrl ?? null;
     if (variant?.weightGrams !== undefined) line.weightGrams = variant.weightGrams;
+    if (variant?.unitsLeft !== undefined) line.unitsLeft = variant.unitsLeft;
   }
   return quote;
 }
