@@ -89,14 +89,9 @@ export interface LineRow {
 }
 
 /** What an order line copies from its quote line: the product as it was sold. */
-export function soldProduct(line: QuoteLine): {
-  variant_id: string;
-  product_id: string;
-  seller_id: string;
-  title: string;
-  sku: string;
-  image_url: string | null;
-} {
+export function soldProduct(
+  line: QuoteLine,
+): Pick<LineRow, 'variant_id' | 'product_id' | 'seller_id' | 'title' | 'sku' | 'image_url'> {
   return {
     variant_id: line.variantId,
     product_id: line.productId,

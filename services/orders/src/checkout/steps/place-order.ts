@@ -5,7 +5,7 @@
 import { OrderPlaced } from '@sauda/contracts';
 import { appendEvent, withTransaction, type Tx } from '@sauda/kit';
 import type { OrdersContext } from '../../context.ts';
-import { noteSteps, orderLines, scheduleSaga, type OrderRow } from '../../data/orders-repo.ts';
+import { noteSteps, orderLines, scheduleSaga, type LineRow, type OrderRow } from '../../data/orders-repo.ts';
 
 /** What the placement needs of the order and its lines (a stored order, or one being created). */
 export interface Placement {
@@ -13,15 +13,10 @@ export interface Placement {
     OrderRow,
     'id' | 'number' | 'customer_id' | 'placed_at' | 'shipping_address' | 'promo_codes' | 'gift_cards'
   >;
-  lines: readonly {
-    id: string;
-    variant_id: string;
-    sku: string;
-    product_id: string;
-    seller_id: string;
-    title: string;
-    quantity: number;
-  }[];
+  lines: readonly Pick<
+    LineRow,
+    'id' | 'variant_id' | 'sku' | 'product_id' | 'seller_id' | 'title' | 'quantity'
+  >[];
 }
 
 /**
