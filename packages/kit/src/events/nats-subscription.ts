@@ -106,10 +106,15 @@ export function runNatsSubscription(options: NatsSubscriptionOptions): { stop():
         batch.forEach((msg) => msg.nak());
         continue;
       }
-      const lane: Promise<void> = handle(batch).finally(() => {
-        lanes.delete(lane);
-        changed.wake();
-      });
+      const lane: Promise<void> = handle(batch)
+        // An ack that cannot be sent (the connection closed) leaves the message to be redelivered.
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'could not answer the broker; redelivered later'),
+        )
+        .finally(() => {
+          lanes.delete(lane);
+          changed.wake();
+        });
       lanes.add(lane);
     }
   }
