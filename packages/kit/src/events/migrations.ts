@@ -59,9 +59,16 @@ create unique index dead_letters_consumer_event on dead_letters (consumer, event
 create index dead_letters_failed_at on dead_letters (failed_at);
 `;
 
+// The relay claims rows with a lease instead of holding a transaction open while the broker answers: a
+// connection lost in the middle of a publish then costs nothing but the lease (see relay.ts).
+const outboxLease = `
+alter table outbox add column claimed_until timestamptz;
+`;
+
 /** Pass as `migrate(db, dir, eventMigrations)`: the outbox, inbox and dead-letter tables. */
 export const eventMigrations: MigrationFile[] = [
   { name: 'kit_0001_outbox.sql', sql: outbox },
   { name: 'kit_0002_inbox.sql', sql: inbox },
   { name: 'kit_0003_dead_letters.sql', sql: deadLetters },
+  { name: 'kit_0004_outbox_lease.sql', sql: outboxLease },
 ];
