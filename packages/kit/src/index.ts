@@ -24,3 +24,4 @@ export * from './mail/mailer.ts';
 export * from './http/describe-api.ts';
 export * from './faults/index.ts';
 export * from './stats/day-range.ts';
+export * from './sweeper.ts';

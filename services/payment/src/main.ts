@@ -12,6 +12,7 @@ import { readConfig } from './config.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { seedDemoHistory } from './demo/seed-history.ts';
 import { onGiftCardRedeemed } from './events/giftcard-redeemed.ts';
+import { startForgottenAuthorizationSweep } from './intents/forgotten-sweep.ts';
 import { exposePaymentMetrics } from './intents/payment-metrics.ts';
 import { createPaymentContext } from './providers/open-providers.ts';
 
@@ -30,11 +31,13 @@ if (config.DEMO_SEED) {
   runtime.logger.info({ seeded: await seedDemoHistory(ctx) }, 'demo settlement history seeded');
 }
 await runtime.start();
+const forgotten = startForgottenAuthorizationSweep(ctx, runtime.logger);
 await runService(app, {
   port: config.PORT,
   host: config.HOST,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   closers: [
+    () => forgotten.stop(),
     () => ctx.sandbox?.close() ?? Promise.resolve(),
     () => runtime.close(),
     () => bankDb.end({ timeout: 5 }),

@@ -92,6 +92,21 @@ export async function withIdempotency<T>(
 }
 
 /**
+ * Replaces the stored answer of a request that already committed its first one: for work finished after
+ * the commit (a call no transaction should wait on), so that replays answer how it ended.
+ */
+export async function replaceAnswer<T>(
+  db: Db,
+  request: IdempotentRequest,
+  answer: { status: number; body: T },
+): Promise<void> {
+  await db`
+    update idempotency_keys
+    set response_status = ${answer.status}, response_body = ${JSON.stringify(answer.body)}::text::jsonb
+    where scope = ${request.scope} and key = ${request.key}`;
+}
+
+/**
  * The stored answer of an earlier request with this key, read without a lock (undefined when there is none):
  * lets a handler replay before doing slow preparation outside the transaction. `withIdempotency` stays the
  * authority: a duplicate that races past this read still waits on the key and replays there.

@@ -3,7 +3,14 @@
  * worker's lease runs out), runs the step, and goes on while the next one is due at once. Every step is
  * idempotent (keys derived from the order), so a step retried after a crash does its effect once.
  */
-import { AppError, resumeTrace, UpstreamUnavailable, withTransaction } from '@sauda/kit';
+import {
+  AppError,
+  resumeTrace,
+  startSweeper,
+  UpstreamUnavailable,
+  withTransaction,
+  type Sweeper,
+} from '@sauda/kit';
 import type { Logger } from 'pino';
 import type { OrdersContext } from '../context.ts';
 import type { OrderRow } from '../data/orders-repo.ts';
@@ -79,35 +86,17 @@ function errorDetail(error: unknown): string {
 }
 
 /** Every replica sweeps for due steps (a missed NOTIFY, a retry whose time came, a crashed worker's lease). */
-export function startSagaSweeper(
-  ctx: OrdersContext,
-  everyMs: number,
-  logger?: Logger,
-): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const sweep = async () => {
-    const due = await ctx.db<{ id: string }[]>`
-      select id from orders
-      where saga_next_at is not null and saga_next_at <= now()
-        and (saga_lease_until is null or saga_lease_until < now())
-      order by saga_next_at limit 50`;
-    await Promise.all(due.map((row) => runSaga(ctx, row.id, logger)));
-  };
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = sweep()
-      .catch((error: unknown) => logger?.warn({ err: error }, 'saga sweep failed; retried next interval'))
-      .finally(() => {
-        running = undefined;
-      });
-  }, everyMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+export function startSagaSweeper(ctx: OrdersContext, everyMs: number, logger?: Logger): Sweeper {
+  return startSweeper(
+    everyMs,
+    async () => {
+      const due = await ctx.db<{ id: string }[]>`
+        select id from orders
+        where saga_next_at is not null and saga_next_at <= now()
+          and (saga_lease_until is null or saga_lease_until < now())
+        order by saga_next_at limit 50`;
+      await Promise.all(due.map((row) => runSaga(ctx, row.id, logger)));
     },
-  };
+    (error) => logger?.warn({ err: error }, 'saga sweep failed; retried next interval'),
+  );
 }

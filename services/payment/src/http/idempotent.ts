@@ -1,27 +1,45 @@
 /** Mutating routes answer through the kit's idempotency store: same key and body → the stored first answer. */
-import { idempotencyKeyOf, principalOf, withIdempotency, type Tx } from '@sauda/kit';
+import { idempotencyKeyOf, principalOf, replaceAnswer, withIdempotency, type Tx } from '@sauda/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PaymentContext } from '../context.ts';
 
-/** Runs `work` once per (route, caller, Idempotency-Key) and sends its answer; replays say so in a header. */
+/**
+ * Runs `work` once per (route, caller, Idempotency-Key) and sends its answer; replays say so in a header.
+ * `after`, when given, runs once the first answer is committed (not on replays): what it returns becomes the
+ * answer, stored for later replays too; if it fails, the committed first answer is sent.
+ */
 export async function replyOnce<T>(
   ctx: PaymentContext,
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
   work: (tx: Tx) => Promise<T>,
+  after?: () => Promise<T | undefined>,
 ): Promise<FastifyReply> {
   const key = idempotencyKeyOf(request);
   const caller = principalOf(request);
-  const answer = await withIdempotency(
-    ctx.db,
-    {
-      scope: `${request.method} ${request.routeOptions.url ?? request.url}:${caller.id}`,
-      key,
-      fingerprint: { params: request.params, body: request.body ?? null },
-    },
-    async (tx) => ({ status, body: await work(tx) }),
-  );
-  if (answer.replayed) void reply.header('idempotent-replayed', 'true');
+  const stored = {
+    scope: `${request.method} ${request.routeOptions.url ?? request.url}:${caller.id}`,
+    key,
+    fingerprint: { params: request.params, body: request.body ?? null },
+  };
+  const answer = await withIdempotency(ctx.db, stored, async (tx) => ({ status, body: await work(tx) }));
+  if (answer.replayed)
+    return reply.header('idempotent-replayed', 'true').status(answer.status).send(answer.body);
+  if (after) {
+    try {
+      const final = await after();
+      if (final !== undefined) {
+        await replaceAnswer(ctx.db, stored, { status, body: final });
+        return reply.status(status).send(final);
+      }
+    } catch (error) {
+      // What was committed stands (e.g. a payment still processing); a sweep finishes the rest.
+      request.log.warn(
+        { err: error },
+        'the second part of an idempotent request failed; answering the first',
+      );
+    }
+  }
   return reply.status(answer.status).send(answer.body);
 }

@@ -6,7 +6,7 @@ import type { PaymentContext } from '../context.ts';
 import { findIntent, toIntent } from '../data/intents-repo.ts';
 import { IntentNotFound } from '../errors.ts';
 import { captureIntent } from '../intents/capture-intent.ts';
-import { createIntent } from '../intents/create-intent.ts';
+import { authorizeAtProvider, openIntent, type DueAuthorization } from '../intents/create-intent.ts';
 import { voidIntent } from '../intents/void-intent.ts';
 import { refundIntent } from '../refunds/refund-intent.ts';
 import { replyOnce } from './idempotent.ts';
@@ -47,9 +47,24 @@ export function intentRoutes(app: App, ctx: PaymentContext): void {
     async (request, reply) => {
       const caller = principalOf(request);
       if (!hasRole(caller, 'service')) assertOwner(caller, request.body.customerId, { adminMayAct: true });
-      return replyOnce(ctx, request, reply, 201, async (tx) => ({
-        intent: await createIntent(ctx, tx, request.body),
-      }));
+      // The intent is stored first; a card's bank is asked after that commit, with no transaction waiting.
+      let due: DueAuthorization | undefined;
+      return replyOnce(
+        ctx,
+        request,
+        reply,
+        201,
+        async (tx) => {
+          const opened = await openIntent(ctx, tx, request.body);
+          due = opened.due;
+          return { intent: toIntent(opened.row) };
+        },
+        async () => {
+          if (!due) return undefined;
+          const row = await authorizeAtProvider(ctx, due);
+          return { intent: toIntent((await findIntent(ctx.db, row.id)) ?? row) };
+        },
+      );
     },
   );
   app.get(

@@ -1,10 +1,12 @@
 /**
  * Creating a payment intent for an order and authorizing it at once: a card through its provider, the
  * wallet by a guarded hold, cash on delivery accepted as-is (captured later when the round's cash is
- * reconciled). Runs inside the caller's idempotency transaction, so a retried request replays the answer.
+ * reconciled). The intent is stored in the caller's idempotency transaction, so a retried request replays
+ * the answer; a card's provider is asked after that commit, and a sweep asks again for intents whose
+ * process died before the provider answered.
  */
 import type { NewPaymentIntent, PaymentIntent } from '@sauda/contracts';
-import type { Tx } from '@sauda/kit';
+import { withTransaction, type Tx } from '@sauda/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { findOwnToken } from '../cards/get-card-token.ts';
 import type { PaymentContext } from '../context.ts';
@@ -18,7 +20,7 @@ import {
   WalletInsufficient,
 } from '../errors.ts';
 import { accounts } from '../ledger/post-entries.ts';
-import { ProviderTimeout, withTimeout } from '../providers/provider.ts';
+import { ProviderTimeout, withTimeout, type ProviderState } from '../providers/provider.ts';
 import { debitWallet } from '../wallet/wallet-ledger.ts';
 import { announceIntent } from './announce.ts';
 import { applyProviderState } from './apply-provider-state.ts';
@@ -35,17 +37,35 @@ function assertBalancedSplits(input: NewPaymentIntent): void {
     throw new SplitMismatch(`splits and delivery fee add up to ${sum}, not ${input.amount.amount}`);
 }
 
-/** Creates and authorizes the intent; the answer carries its status and any next action. */
-export async function createIntent(
+/** A card intent stored and waiting for its provider's answer. */
+export interface DueAuthorization {
+  row: IntentRow;
+  providerToken: string;
+}
+
+/** What `openIntent` did: the intent as stored, and the provider call still due for a card. */
+export interface OpenedIntent {
+  row: IntentRow;
+  due?: DueAuthorization;
+}
+
+/**
+ * Stores the intent `processing` with its splits. The wallet's hold and cash on delivery are decided here, in
+ * the caller's transaction; a card is left `due`: its provider is called after the commit (`authorizeAtProvider`),
+ * so no transaction, and no pooled connection, waits on a bank.
+ */
+export async function openIntent(
   ctx: PaymentContext,
   tx: Tx,
   input: NewPaymentIntent,
-): Promise<PaymentIntent> {
+): Promise<OpenedIntent> {
   assertBalancedSplits(input);
   const card = input.method === 'card' || input.method === 'saved_card';
   if (card && !input.token) throw new CardTokenRequired();
   const token = card && input.token ? await findOwnToken(tx, input.token, input.customerId) : undefined;
   const provider = token ? token.provider : input.method === 'wallet' ? 'wallet' : 'cash';
+  if (token && !ctx.providers.get(provider))
+    throw new ProviderUnavailable(`provider ${provider} is not configured`);
   const id = uuidv7();
   const inserted = await tx<IntentRow[]>`
     insert into payment_intents (id, order_id, customer_id, method, provider, token, currency, amount, delivery_fee, status, return_url)
@@ -64,56 +84,114 @@ export async function createIntent(
       amount: s.amount.amount,
     })),
   )}`;
-  const after = await authorize(ctx, tx, row, token?.provider_token, input);
+  if (token) return { row, due: { row, providerToken: token.provider_token } };
+  return { row: await settleWithoutProvider(tx, row, input) };
+}
+
+/**
+ * Asks the provider for the authorization (our intent id is its idempotency key, so asking again after a
+ * crash returns the first answer), then applies the answer in a transaction of its own.
+ */
+export async function authorizeAtProvider(ctx: PaymentContext, due: DueAuthorization): Promise<IntentRow> {
+  const answer = await askProvider(ctx, due);
+  return withTransaction(ctx.db, async (tx) => {
+    const current = (await findIntent(tx, due.row.id, true)) ?? due.row;
+    return applyAnswer(tx, current, answer);
+  });
+}
+
+/** Creates and authorizes the intent inside `tx`, the provider call included (demo seeds and tests). */
+export async function createIntent(
+  ctx: PaymentContext,
+  tx: Tx,
+  input: NewPaymentIntent,
+): Promise<PaymentIntent> {
+  const opened = await openIntent(ctx, tx, input);
+  const after = opened.due
+    ? await applyAnswer(tx, opened.row, await askProvider(ctx, opened.due))
+    : opened.row;
   return toIntent((await findIntent(tx, after.id)) ?? after);
 }
 
-async function authorize(
+/**
+ * Card intents the provider never answered (the process died before or while asking, or the provider was
+ * down): asked again, once they are older than any call in progress could be. Answers how many were asked
+ * and the first failure, if any (those are asked again on a later sweep).
+ */
+export async function authorizeForgotten(
   ctx: PaymentContext,
-  tx: Tx,
-  row: IntentRow,
-  providerToken: string | undefined,
-  input: NewPaymentIntent,
-): Promise<IntentRow> {
-  if (input.method === 'cod') return moveAndAnnounce(tx, row, 'authorized');
-  if (input.method === 'wallet') {
+  olderThanMs: number,
+  limit = 20,
+): Promise<{ asked: number; failure?: unknown }> {
+  const stale = await ctx.db<(IntentRow & { provider_token: string })[]>`
+    update payment_intents i set updated_at = now()
+    from card_tokens c
+    where i.id in (
+      select id from payment_intents
+      where status = 'processing' and provider_ref is null and token is not null
+        and updated_at < now() - ${olderThanMs} * interval '1 millisecond'
+      order by updated_at
+      limit ${limit}
+      for update skip locked)
+      and c.token = i.token
+    returning i.*, c.provider_token`;
+  let failure: unknown;
+  for (const row of stale) {
     try {
-      // A savepoint, so a refused hold leaves the intent row to record the failure.
-      await tx.savepoint((sp) =>
-        debitWallet(sp, {
-          customerId: row.customer_id,
-          amount: input.amount,
-          toAccount: accounts.hold(row.id),
-          kind: 'hold',
-          intentId: row.id,
-        }),
-      );
+      await authorizeAtProvider(ctx, { row, providerToken: row.provider_token });
     } catch (error) {
-      if (!(error instanceof WalletInsufficient)) throw error;
-      return moveAndAnnounce(tx, row, 'failed', 'insufficient_wallet_balance');
+      failure ??= error;
     }
-    return moveAndAnnounce(tx, row, 'authorized');
   }
-  const provider = ctx.providers.get(row.provider);
-  if (!provider || !providerToken)
-    throw new ProviderUnavailable(`provider ${row.provider} is not configured`);
+  return failure === undefined ? { asked: stale.length } : { asked: stale.length, failure };
+}
+
+async function settleWithoutProvider(tx: Tx, row: IntentRow, input: NewPaymentIntent): Promise<IntentRow> {
+  if (input.method === 'cod') return moveAndAnnounce(tx, row, 'authorized');
   try {
-    const state = await withTimeout(
-      provider.authorize({
-        intentId: row.id,
-        providerToken,
+    // A savepoint, so a refused hold leaves the intent row to record the failure.
+    await tx.savepoint((sp) =>
+      debitWallet(sp, {
+        customerId: row.customer_id,
         amount: input.amount,
-        ...(input.returnUrl ? { returnUrl: input.returnUrl } : {}),
+        toAccount: accounts.hold(row.id),
+        kind: 'hold',
+        intentId: row.id,
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof WalletInsufficient)) throw error;
+    return moveAndAnnounce(tx, row, 'failed', 'insufficient_wallet_balance');
+  }
+  return moveAndAnnounce(tx, row, 'authorized');
+}
+
+type ProviderAnswer = ProviderState | { status: 'timed_out' };
+
+async function askProvider(ctx: PaymentContext, due: DueAuthorization): Promise<ProviderAnswer> {
+  const provider = ctx.providers.get(due.row.provider);
+  if (!provider) throw new ProviderUnavailable(`provider ${due.row.provider} is not configured`);
+  try {
+    return await withTimeout(
+      provider.authorize({
+        intentId: due.row.id,
+        providerToken: due.providerToken,
+        amount: { amount: Number(due.row.amount), currency: due.row.currency },
+        ...(due.row.return_url ? { returnUrl: due.row.return_url } : {}),
       }),
       ctx.providerTimeoutMs,
     );
-    return await applyProviderState(tx, row, state);
   } catch (error) {
     if (!(error instanceof ProviderTimeout)) throw error;
     // No answer in time: the bank may still have authorized, so reverse by our idempotency key and fail.
-    await provider.reverse(row.id).catch(() => undefined);
-    return moveAndAnnounce(tx, row, 'failed', 'provider_timeout');
+    await provider.reverse(due.row.id).catch(() => undefined);
+    return { status: 'timed_out' };
   }
+}
+
+async function applyAnswer(tx: Tx, row: IntentRow, answer: ProviderAnswer): Promise<IntentRow> {
+  if (answer.status === 'timed_out') return moveAndAnnounce(tx, row, 'failed', 'provider_timeout');
+  return applyProviderState(tx, row, answer);
 }
 
 async function moveAndAnnounce(tx: Tx, row: IntentRow, to: 'authorized' | 'failed', failureCode?: string) {

@@ -2,7 +2,9 @@ import type { PaymentIntent } from '@sauda/contracts';
 import { eventually } from '@sauda/kit/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '@sauda/kit';
 import { createPaymentTestApp, type PaymentTestApp } from '../test/payment-test-app.ts';
+import { authorizeForgotten, openIntent } from './create-intent.ts';
 
 let t: PaymentTestApp;
 beforeAll(async () => {
@@ -102,6 +104,61 @@ describe('authorizing through the sandbox bank', () => {
   it('stays processing on a late answer, then authorizes when the signed webhook arrives', async () => {
     const { intent } = await pay(uuidv7(), '4000000000000259');
     expect(intent.status).toBe('processing');
+    await eventually(async () => expect(await intentStatus(intent.id)).toBe('authorized'));
+  });
+});
+
+describe('the bank is asked after the intent is committed', () => {
+  it('keeps no transaction open while the bank answers: the intent is visible, processing, meanwhile', async () => {
+    const answer = pay(uuidv7(), '4000000000000119'); // the bank never answers: 1.5 s until the timeout
+    const seen = await eventually(async () => {
+      const [row] = await t.db.sql<{ id: string; status: string }[]>`
+        select id, status from payment_intents where token is not null order by created_at desc limit 1`;
+      expect(row?.status).toBe('processing');
+      return row;
+    });
+    const { intent } = await answer;
+    expect(intent.id).toBe(seen?.id);
+    expect(intent).toMatchObject({ status: 'failed', failureCode: 'provider_timeout' });
+  });
+
+  it('authorizes, once, a card intent whose process died before the bank answered, and one the bank answered unheard', async () => {
+    const open = async (customer: string) => {
+      const token = await t.cardToken(customer, '4242424242424242');
+      const body = t.intentBody(customer, { token });
+      // What a process that died right after its commit leaves: the intent, and no answer applied.
+      const opened = await withTransaction(t.db.sql, (tx) => openIntent(t.ctx, tx, body));
+      if (!opened.due) throw new Error('a card intent waits for its bank');
+      return opened.due;
+    };
+    const neverAsked = await open(uuidv7());
+    const unheard = await open(uuidv7());
+    await t.ctx.providers.get('sandbox')?.authorize({
+      intentId: unheard.row.id,
+      providerToken: unheard.providerToken,
+      amount: { amount: Number(unheard.row.amount), currency: unheard.row.currency },
+    });
+    expect(await intentStatus(neverAsked.row.id)).toBe('processing');
+
+    expect(await authorizeForgotten(t.ctx, 0)).toEqual({ asked: 2 });
+    expect(await intentStatus(neverAsked.row.id)).toBe('authorized');
+    expect(await intentStatus(unheard.row.id)).toBe('authorized');
+    expect(await authorizeForgotten(t.ctx, 0)).toEqual({ asked: 0 });
+    const ids = [neverAsked.row.id, unheard.row.id];
+    const [bank] = await t.db.sql<{ n: number }[]>`
+      select count(*)::int as n from sandbox_authorizations where ref = any(${ids.map((id) => `sbx_auth_${id}`)})`;
+    expect(bank?.n).toBe(2);
+    const [events] = await t.db.sql<{ n: number }[]>`
+      select count(*)::int as n from outbox
+      where type = 'payment.payment.authorized.v1' and payload->>'intentId' = any(${ids})`;
+    expect(events?.n).toBe(2);
+  });
+
+  it('leaves an intent in progress to its own request, and one the bank answered late to the webhook', async () => {
+    const { intent } = await pay(uuidv7(), '4000000000000259');
+    expect(intent.status).toBe('processing');
+    // Older than the threshold only after 30 s: a fresh sweep does not touch requests still running.
+    expect((await authorizeForgotten(t.ctx, 30_000)).asked).toBe(0);
     await eventually(async () => expect(await intentStatus(intent.id)).toBe('authorized'));
   });
 });

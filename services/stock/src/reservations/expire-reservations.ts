@@ -1,6 +1,6 @@
 /** Releases reservations whose time ran out; several replicas may run it at once. */
 import { ReservationReleased } from '@sauda/contracts';
-import { appendEvent, withTransaction, type Db } from '@sauda/kit';
+import { appendEvent, startSweeper, withTransaction, type Db, type Sweeper } from '@sauda/kit';
 import { reservationLines } from '../data/reservations-repo.ts';
 import { releaseLines } from './release-lines.ts';
 
@@ -33,31 +33,21 @@ export async function expireReservations(db: Db, batch = 100): Promise<number> {
 }
 
 /** A periodic sweep; `stop()` waits for the sweep in progress. */
-export function startExpirySweeper(
-  db: Db,
-  intervalMs: number,
-  onError: (error: unknown) => void,
-): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
+export function startExpirySweeper(db: Db, intervalMs: number, onError: (error: unknown) => void): Sweeper {
   let stopped = false;
-  const sweep = async (): Promise<void> => {
-    try {
+  const sweeper = startSweeper(
+    intervalMs,
+    async () => {
       while (!stopped && (await expireReservations(db)) > 0) {
         // a full batch may mean more are due; keep going until none are
       }
-    } catch (error) {
-      onError(error);
-    }
-  };
-  const timer = setInterval(() => {
-    running = running.then(sweep);
-  }, intervalMs);
-  timer.unref();
+    },
+    onError,
+  );
   return {
-    async stop() {
+    stop() {
       stopped = true;
-      clearInterval(timer);
-      await running;
+      return sweeper.stop();
     },
   };
 }
