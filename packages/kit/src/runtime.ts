@@ -98,7 +98,14 @@ export async function openDataRuntime(
   const { applied } = await migrate(db, migrations, [...eventMigrations, ...kitMigrations]);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const transport = createEventTransport(service, config, logger);
-  const relay = createRelay({ db, transport, logger });
+  // The relay's claims and marks are at-least-once bookkeeping: one lost in a database crash only means a
+  // row published again (deduplicated by event id), so they need not wait for the WAL flush.
+  const relayDb = createDb(config.DATABASE_URL, {
+    max: 2,
+    applicationName: `${service}-relay`,
+    durableCommits: false,
+  });
+  const relay = createRelay({ db: relayDb, transport, logger });
   const consumers: Consumer[] = [];
   return {
     db,
@@ -142,7 +149,7 @@ export async function openDataRuntime(
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await relay.stop();
       await transport.close();
-      await db.end({ timeout: 5 });
+      await Promise.all([db.end({ timeout: 5 }), relayDb.end({ timeout: 5 })]);
     },
   };
 }

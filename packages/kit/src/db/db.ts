@@ -13,6 +13,11 @@ export interface DbOptions {
   max?: number;
   /** Application name shown in pg_stat_activity. */
   applicationName?: string;
+  /**
+   * `false`: commits do not wait for the WAL to reach the disk (PostgreSQL's `synchronous_commit = off`). Only
+   * for work that may be lost in a database crash without harm, such as the relay's at-least-once bookkeeping.
+   */
+  durableCommits?: boolean;
 }
 
 /** Opens a pool. Numeric columns come back as numbers only when safe (bigint stays a string). */
@@ -22,7 +27,10 @@ export function createDb(url: string, options: DbOptions = {}): Db {
     idle_timeout: 30,
     connect_timeout: 10,
     onnotice: () => undefined,
-    connection: { application_name: options.applicationName ?? 'sauda' },
+    connection: {
+      application_name: options.applicationName ?? 'sauda',
+      ...(options.durableCommits === false ? { synchronous_commit: 'off' } : {}),
+    },
     transform: { undefined: null },
   });
 }
