@@ -38,13 +38,15 @@ describe('partial cancellation and returns with a gift card, with the real servi
   }, 180_000);
   afterAll(async () => system?.close(), 60_000);
 
+  // One statement, so both figures come from one snapshot: stock commits the units and opens the pick task
+  // in one transaction, and two separate reads could fall on either side of it.
   const stock = async (orderId: string, variantId: string) => {
-    const [level] = await system.dbs.stock<{ committed: number }[]>`
-      select coalesce(sum(committed), 0)::int as committed from stock_levels where variant_id = ${variantId}`;
-    const [picks] = await system.dbs.stock<{ quantity: number | null }[]>`
-      select sum(l.quantity)::int as quantity from pick_tasks t join pick_lines l on l.task_id = t.id
-      where t.order_id = ${orderId} and l.variant_id = ${variantId} and t.status <> 'cancelled'`;
-    return { committed: level?.committed ?? 0, picking: picks?.quantity ?? 0 };
+    const [row] = await system.dbs.stock<{ committed: number; picking: number }[]>`
+      select
+        (select coalesce(sum(committed), 0)::int from stock_levels where variant_id = ${variantId}) as committed,
+        (select coalesce(sum(l.quantity), 0)::int from pick_tasks t join pick_lines l on l.task_id = t.id
+         where t.order_id = ${orderId} and l.variant_id = ${variantId} and t.status <> 'cancelled') as picking`;
+    return { committed: row?.committed ?? 0, picking: row?.picking ?? 0 };
   };
   const giftCard = async (code: string) => {
     const [card] = await system.dbs.shop<{ balance: string; initial_amount: string }[]>`
