@@ -6,17 +6,19 @@ export interface Sweeper {
 }
 
 /**
- * Runs `sweep` every `intervalMs` (the first time after one interval). A run still going when the next is
- * due is not doubled: that tick is skipped. A failed run goes to `onError` and the next tick tries again.
+ * Runs `sweep` every `intervalMs` (the first time after one interval, or at once with `runAtStart`). A run
+ * still going when the next is due is not doubled: that tick is skipped. A failed run goes to `onError` and
+ * the next tick tries again.
  */
 export function startSweeper(
   intervalMs: number,
   sweep: () => Promise<unknown>,
   onError: (error: unknown) => void,
+  options: { runAtStart?: boolean } = {},
 ): Sweeper {
   let running: Promise<void> | undefined;
   let stopped = false;
-  const timer = setInterval(() => {
+  const tick = () => {
     if (running || stopped) return;
     running = sweep()
       .then(
@@ -26,7 +28,9 @@ export function startSweeper(
       .finally(() => {
         running = undefined;
       });
-  }, intervalMs);
+  };
+  if (options.runAtStart) tick();
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
   return {
     async stop() {

@@ -1,5 +1,5 @@
 /** Wires the commerce half into the process: its event consumer, its demo data, and the similar-products refresh. */
-import type { DataRuntime } from '@sauda/kit';
+import { startSweeper, type DataRuntime } from '@sauda/kit';
 import { seedCommerceDemo } from './demo/seed-commerce.ts';
 import { registerCommerceHandlers } from './events/commerce-consumer.ts';
 import { refreshSimilar } from './recommendations/refresh-similar.ts';
@@ -16,25 +16,20 @@ export async function startCommerce(
 ): Promise<{ stop(): Promise<void> }> {
   registerCommerceHandlers(runtime.consumer('commerce', { batch: true }), runtime.logger);
   if (demoSeed) runtime.logger.info({ reviews: await seedCommerceDemo(runtime.db) }, 'demo commerce seeded');
+  if (similarRefreshMs <= 0) return { stop: () => Promise.resolve() };
   let stopping = false;
-  let pass: Promise<void> | undefined;
-  const refresh = () => {
-    // A pass over a large catalog may outlast the interval: never two at once.
-    pass ??= refreshSimilar(runtime.db, { restFactor: 1, stopped: () => stopping })
-      .catch((error: unknown) =>
-        // Recommendations are an extra: a failed pass is logged and retried at the next interval.
-        runtime.logger.warn({ err: error }, 'similar products refresh failed'),
-      )
-      .finally(() => (pass = undefined));
-  };
-  if (similarRefreshMs > 0) refresh();
-  const timer = setInterval(refresh, similarRefreshMs || 2 ** 31 - 1);
-  timer.unref();
+  // A pass over a large catalog may outlast the interval: never two at once.
+  const refresh = startSweeper(
+    similarRefreshMs,
+    () => refreshSimilar(runtime.db, { restFactor: 1, stopped: () => stopping }),
+    // Recommendations are an extra: a failed pass is logged and retried at the next interval.
+    (error) => runtime.logger.warn({ err: error }, 'similar products refresh failed'),
+    { runAtStart: true },
+  );
   return {
-    async stop() {
+    stop() {
       stopping = true;
-      clearInterval(timer);
-      await pass;
+      return refresh.stop();
     },
   };
 }

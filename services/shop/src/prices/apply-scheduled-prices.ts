@@ -3,7 +3,7 @@
  * product's listing price and announces the new snapshot. Crash-safe: the comparison with the stored
  * price is the state, so a tick lost to a crash is simply done by the next one.
  */
-import { withTransaction, type Db } from '@sauda/kit';
+import { startSweeper, withTransaction, type Db } from '@sauda/kit';
 import { productsWithSalesInMotion, refreshFromPrice } from '../data/variants-repo.ts';
 import { announceProduct } from '../products/announce-product.ts';
 
@@ -25,15 +25,12 @@ export function startPriceScheduler(
   onChange: () => void,
   onError: (error: unknown) => void,
 ): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    applyScheduledPrices(db)
-      .then((changed) => changed.length > 0 && onChange())
-      .catch(onError)
-      .finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  const sweeper = startSweeper(
+    intervalMs,
+    async () => {
+      if ((await applyScheduledPrices(db)).length > 0) onChange();
+    },
+    onError,
+  );
+  return () => void sweeper.stop();
 }
