@@ -3,6 +3,7 @@ import {
   createMailer,
   createUsersVerifier,
   idempotencyMigrations,
+  keyByField,
   openDataRuntime,
   runService,
 } from '@sauda/kit';
@@ -32,7 +33,11 @@ const { ctx, close } = createOrdersContext(
 );
 const app = await buildApp({ ctx, auth: verifier, logLevel: config.LOG_LEVEL, logFormat: config.LOG_FORMAT });
 exposeOrdersMetrics(app, runtime.db, config.SAGA_STUCK_AFTER_MS);
-sagaHandlers(runtime.consumer('saga', { maxAttempts: 20, batch: true, parallel: 2 }), ctx);
+// One order's answers in their order; different orders' handlers share the batch's round trips.
+sagaHandlers(
+  runtime.consumer('saga', { maxAttempts: 20, batch: true, batchKey: keyByField('orderId'), parallel: 2 }),
+  ctx,
+);
 fulfilmentHandlers(runtime.consumer('fulfilment', { maxAttempts: 20, batch: true }), ctx);
 runtime.attach(app);
 await runtime.start();

@@ -1,5 +1,5 @@
 /** An idempotent event consumer: inbox-deduped handlers, bounded retries, dead letters. */
-import type { EventDefinition } from '@sauda/contracts';
+import type { EventDefinition, EventEnvelope } from '@sauda/contracts';
 import type { Db } from '../db/db.ts';
 import {
   handleDeliveries,
@@ -32,10 +32,28 @@ export interface ConsumerOptions {
    */
   batch?: boolean;
   /**
+   * With `batch`: the handlers of a batch's events with different keys run at the same time on its
+   * transaction, so their statements share round trips (pipelined); events with the same key run in their
+   * order. Only for handlers that touch rows of their key alone and never open a savepoint (a savepoint
+   * is the whole transaction's, and another key's statements would run inside it). Any failure sends the
+   * batch down the one-by-one path.
+   */
+  batchKey?: (envelope: EventEnvelope) => string;
+  /**
    * Deliveries handled at the same time (NATS), each in its own transaction. For events whose order
    * does not matter to the handler, such as one order's placement against another's.
    */
   parallel?: number;
+}
+
+/** A `batchKey` reading one string field of the event's data (the event's own id when it has none). */
+export function keyByField(field: string): (envelope: EventEnvelope) => string {
+  return (envelope) => {
+    const data = envelope.data;
+    const value =
+      typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[field] : undefined;
+    return typeof value === 'string' ? value : envelope.id;
+  };
 }
 
 /** A consumer: register handlers with `on`, then `start`. */
@@ -72,6 +90,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     logger: log,
     maxAttempts: options.maxAttempts ?? 5,
     retry: options.retry ?? { initialMs: 1000, maxMs: 60_000 },
+    ...(options.batchKey ? { batchKey: options.batchKey } : {}),
   };
   const waker = new Waker();
   let state: 'new' | 'starting' | 'running' | 'stopped' = 'new';

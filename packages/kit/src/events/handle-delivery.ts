@@ -30,6 +30,8 @@ export interface DeliveryContext {
   logger: EventLogger;
   maxAttempts: number;
   retry: BackoffPolicy;
+  /** Set: a batch's events with different keys are handled at once (`ConsumerOptions.batchKey`). */
+  batchKey?: (envelope: EventEnvelope) => string;
 }
 
 const tracer = trace.getTracer('@sauda/kit/events');
@@ -148,9 +150,10 @@ async function runBatch(ctx: DeliveryContext, batch: readonly BatchItem[]): Prom
         returning event_id`.execute(),
     ]);
     const todo = new Set(fresh.map((row) => row.event_id.toLowerCase()));
-    for (const { index, registration, envelope } of batch) {
-      // The same event twice in one batch (a redelivery that caught up) runs once.
-      if (!todo.delete(envelope.id.toLowerCase())) continue;
+    // The same event twice in one batch (a redelivery that caught up) runs once.
+    const due = batch.filter(({ envelope }) => todo.delete(envelope.id.toLowerCase()));
+    if (ctx.batchKey) return runByKey(ctx, tx, due, ctx.batchKey);
+    for (const { index, registration, envelope } of due) {
       try {
         await traced(ctx, envelope, () => registration.handler(envelope, tx));
       } catch (error) {
@@ -158,6 +161,34 @@ async function runBatch(ctx: DeliveryContext, batch: readonly BatchItem[]): Prom
       }
     }
   });
+}
+
+/**
+ * One chain of handlers per key, the chains at once: their statements go out together. Every chain is let
+ * finish before the transaction ends (a failed statement fails the others' too, so which handler failed
+ * first cannot be told): any failure rolls the batch back for the one-by-one path.
+ */
+async function runByKey(
+  ctx: DeliveryContext,
+  tx: Tx,
+  due: readonly BatchItem[],
+  keyOf: (envelope: EventEnvelope) => string,
+): Promise<void> {
+  const chains = new Map<string, BatchItem[]>();
+  for (const item of due) {
+    const key = keyOf(item.envelope);
+    const chain = chains.get(key);
+    if (chain) chain.push(item);
+    else chains.set(key, [item]);
+  }
+  const settled = await Promise.allSettled(
+    [...chains.values()].map(async (chain) => {
+      for (const { registration, envelope } of chain)
+        await traced(ctx, envelope, () => registration.handler(envelope, tx));
+    }),
+  );
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw new Error('a handler of the batch failed', { cause: failed.reason });
 }
 
 /** Runs `fn` in a consumer span that continues the event's trace. */

@@ -1,7 +1,7 @@
 /** Events: transactional outbox, relay, idempotent consumers, and the NATS / pg-boss transports. */
 export { appendEvent, outboxBacklog, pruneOutbox, type AppendOptions } from './outbox.ts';
 export { createRelay, publishPending, type Relay, type RelayOptions, type PublishResult } from './relay.ts';
-export { createConsumer, type Consumer, type ConsumerOptions } from './consumer.ts';
+export { createConsumer, keyByField, type Consumer, type ConsumerOptions } from './consumer.ts';
 export type { EventHandler } from './handle-delivery.ts';
 export { listDeadLetters, type DeadLetterRow } from './dead-letters.ts';
 export { eventMigrations, OUTBOX_CHANNEL } from './migrations.ts';

@@ -131,6 +131,55 @@ describe.each([natsKind(inject('natsUrl')), pgBossKind()])('events over $title',
       else expect(committed).toBe(titles.length);
     });
 
+    it('runs a batch by key: other keys at once on one transaction, one key in order, a failure one by one', async () => {
+      let running = 0;
+      let most = 0;
+      let flakyRuns = 0;
+      const handler: EventHandler<typeof ProductCreated> = async (event, tx) => {
+        running += 1;
+        most = Math.max(most, running);
+        try {
+          // Two statements each: the keys' statements interleave on the batch's connection.
+          await tx`select pg_sleep(0.005)`;
+          if (event.data.title === 'e:1' && ++flakyRuns === 1) throw new Error('first try fails');
+          await tx`insert into handled (event_id, title, trace_id) values (${event.id}, ${event.data.title}, null)`;
+        } finally {
+          running -= 1;
+        }
+      };
+      const titles = ['a:1', 'b:1', 'a:2', 'c:1', 'b:2', 'a:3', 'd:1', 'c:2', 'b:3', 'a:4'];
+      await commitProducts(world, ...titles);
+      await world.relay(world.transport()).start();
+      await eventually(async () => expect(await outboxBacklog(world.producer.sql)).toBe(0));
+      const byLetter = (envelope: EventEnvelope) => String((envelope.data as { title: string }).title[0]);
+      await world
+        .consumer(world.transport(), { batch: true, batchKey: byLetter })
+        .on(ProductCreated, handler)
+        .start();
+      await eventually(async () => expect(await world.handledTitles()).toEqual([...titles].sort()));
+      if (kind.title === 'NATS JetStream') {
+        expect(most).toBeGreaterThan(1);
+        const rows = await world.consumerDb.sql<{ tx: string; title: string }[]>`
+          select xmin::text as tx, title from handled order by ctid`;
+        const transactions = new Set(rows.map((row) => row.tx));
+        expect(transactions.size).toBeLessThan(titles.length);
+        // Within one transaction, each key's events ran in the order they were published.
+        for (const tx of transactions) {
+          const mine = rows.filter((row) => row.tx === tx).map((row) => row.title);
+          for (const letter of ['a', 'b', 'c'])
+            expect(mine.filter((t) => t.startsWith(letter))).toEqual(
+              titles.filter((t) => t.startsWith(letter) && mine.includes(t)),
+            );
+        }
+      }
+
+      // A handler that fails sends its batch down the one-by-one path: every event is still handled once.
+      const more = ['e:1', 'a:5', 'b:4', 'f:1'];
+      await commitProducts(world, ...more);
+      await eventually(async () => expect(await world.handledTitles()).toEqual([...titles, ...more].sort()));
+      expect(flakyRuns).toBeGreaterThanOrEqual(2);
+    });
+
     it('handles deliveries side by side when the consumer asks for it (NATS), each once', async () => {
       let running = 0;
       let most = 0;
