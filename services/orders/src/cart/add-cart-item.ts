@@ -2,8 +2,9 @@
 import type { Quote } from '@sauda/contracts';
 import { UpstreamProblem } from '@sauda/kit';
 import type { OrdersContext } from '../context.ts';
-import { addItem, cartItems, type CartRow } from '../data/carts-repo.ts';
+import { addItem, cartItems, type CartItemRow } from '../data/carts-repo.ts';
 import { CartFull, VariantUnavailable } from '../errors.ts';
+import type { ResolvedCart } from './resolve-cart.ts';
 import { cartQuoteRequest } from './view-cart.ts';
 
 /** At most this many different items in one cart (a quote takes at most 100 lines). */
@@ -14,14 +15,14 @@ const MAX_QUANTITY = 999;
 /**
  * Adds `quantity` units of `variantId` (summing with the same line). Shop prices the whole cart with the
  * item in it, so the cart view that follows reuses that quote (one call to shop instead of two, issue 13);
- * answers it, or undefined when shop could only price the item alone.
+ * answers it (undefined when shop could only price the item alone) and the cart's lines after the change.
  */
 export async function addCartItem(
   ctx: OrdersContext,
-  cart: CartRow,
+  cart: ResolvedCart,
   input: { variantId: string; quantity: number },
-): Promise<Quote | undefined> {
-  const items = await cartItems(ctx.db, cart.id);
+): Promise<{ quote: Quote | undefined; items: CartItemRow[] }> {
+  const items = cart.items ?? (await cartItems(ctx.db, cart.id));
   if (items.length >= MAX_LINES && !items.some((i) => i.variant_id === input.variantId)) throw new CartFull();
   const lines = items.map((i) => ({ variantId: i.variant_id, quantity: i.quantity }));
   const same = lines.find((l) => l.variantId === input.variantId);
@@ -36,13 +37,13 @@ export async function addCartItem(
     ? whole.lines.find((l) => l.variantId === input.variantId)
     : (await quoteItem(ctx, input)).lines[0];
   if (!line?.available) throw new VariantUnavailable();
-  await addItem(ctx.db, cart.id, {
+  const after = await addItem(ctx.db, cart.id, {
     variantId: input.variantId,
     quantity: input.quantity,
     price: line.unitPrice.amount,
     snapshot: line,
   });
-  return whole;
+  return { quote: whole, items: after };
 }
 
 function quoteItem(ctx: OrdersContext, input: { variantId: string; quantity: number }): Promise<Quote> {

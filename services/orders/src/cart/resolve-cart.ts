@@ -11,8 +11,9 @@ import {
   createGuestCart,
   customerCart,
   findCartByToken,
-  findCustomerCart,
+  loadCustomerCart,
   mergeCarts,
+  type CartItemRow,
   type CartRow,
 } from '../data/carts-repo.ts';
 import { withTransaction } from '@sauda/kit';
@@ -37,6 +38,9 @@ function setCookie(ctx: OrdersContext, reply: FastifyReply, value: string, maxAg
   );
 }
 
+/** A cart as a request resolved it: its lines too when they were read with it. */
+export type ResolvedCart = CartRow & { items?: CartItemRow[] };
+
 /**
  * The request's cart; a guest without one gets an unsaved empty cart unless `create` (the first added
  * item creates it and sets the cookie).
@@ -46,13 +50,13 @@ export async function resolveCart(
   request: FastifyRequest,
   reply: FastifyReply,
   options: { create: boolean },
-): Promise<CartRow> {
+): Promise<ResolvedCart> {
   const principal: Principal | undefined = request.principal;
   const token = cartCookie(request);
   if (principal) {
     // The common case, a signed-in customer with no guest cart to merge, reads without writing.
     if (!token) {
-      const existing = await findCustomerCart(ctx.db, principal.id);
+      const existing = await loadCustomerCart(ctx.db, principal.id);
       if (existing) return existing;
     }
     return withTransaction(ctx.db, async (tx) => {

@@ -6,6 +6,7 @@
 import type { Cart, CartItem, CartNotice, Quote, QuoteLine, QuoteRequest } from '@sauda/contracts';
 import { UpstreamProblem, UpstreamUnavailable } from '@sauda/kit';
 import type { OrdersContext } from '../context.ts';
+import type { ResolvedCart } from './resolve-cart.ts';
 import { cartItems, reduceItem, saveQuote, type CartItemRow, type CartRow } from '../data/carts-repo.ts';
 
 /** Below this many units left, the customer is told "only N left". */
@@ -17,8 +18,8 @@ type Money = Cart['subtotal'];
  * Prices the cart through shop, flags changes, and shapes the answer. `quoted` is a quote the caller just
  * made of this cart (adding an item): used when it covers exactly the cart's lines, else shop is asked.
  */
-export async function viewCart(ctx: OrdersContext, cart: CartRow, quoted?: Quote): Promise<Cart> {
-  const items = await cartItems(ctx.db, cart.id);
+export async function viewCart(ctx: OrdersContext, cart: ResolvedCart, quoted?: Quote): Promise<Cart> {
+  const items = cart.items ?? (await cartItems(ctx.db, cart.id));
   if (items.length === 0) return emptyCart(cart);
   const priced =
     quoted &&

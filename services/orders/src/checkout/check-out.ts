@@ -19,10 +19,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { callerAddress } from '../cart/list-delivery-options.ts';
 import type { OrdersContext } from '../context.ts';
 import {
-  cartItems,
   customerCart,
+  customerCartItems,
   emptyCart,
-  findCustomerCart,
+  loadCustomerCart,
   type CartItemRow,
   type CartRow,
 } from '../data/carts-repo.ts';
@@ -121,8 +121,8 @@ function signatureOf(cart: CartRow, items: CartItemRow[]): string {
 
 async function prepareOrder(ctx: OrdersContext, input: Checkout): Promise<Prepared> {
   const customerId = input.caller.id;
-  const cart = await findCustomerCart(ctx.db, customerId);
-  const items = cart ? await cartItems(ctx.db, cart.id) : [];
+  const cart = await loadCustomerCart(ctx.db, customerId);
+  const items = cart?.items ?? [];
   if (!cart || items.length === 0) throw new CartEmpty();
   const [address, depots, token, quote] = await Promise.all([
     callerAddress(ctx, input.token, input.body.shippingAddressId),
@@ -165,8 +165,7 @@ async function createOrder(
 ): Promise<{ orderId: string; placed: boolean }> {
   const customerId = input.caller.id;
   // The upsert locks the cart row: a concurrent change waits, and what was quoted must still be the cart.
-  const cart = await customerCart(tx, customerId);
-  const items = await cartItems(tx, cart.id);
+  const [cart, items] = await Promise.all([customerCart(tx, customerId), customerCartItems(tx, customerId)]);
   if (items.length === 0) throw new CartEmpty();
   if (signatureOf(cart, items) !== prepared.cartSignature) throw new CartChanged();
   const { shippingAddress, token, quote, delivery, names } = prepared;

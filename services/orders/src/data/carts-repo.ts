@@ -44,10 +44,34 @@ export async function customerCart(db: Queryable, customerId: string): Promise<C
   return row;
 }
 
-/** The customer's cart if there is one, read without the upsert's write and row lock. */
-export async function findCustomerCart(db: Queryable, customerId: string): Promise<CartRow | undefined> {
-  const [row] = await db<CartRow[]>`select * from carts where customer_id = ${customerId}`;
-  return row;
+/** A cart read together with its lines (as `cartItems` orders them). */
+export interface LoadedCart extends CartRow {
+  items: CartItemRow[];
+}
+
+/**
+ * The customer's cart and its lines in one statement (one round trip instead of two: issue 13), without
+ * the upsert's write and row lock; undefined when the customer has no cart yet.
+ */
+export async function loadCustomerCart(db: Queryable, customerId: string): Promise<LoadedCart | undefined> {
+  const rows = await db<Array<CartRow & { item: CartItemRow | null }>>`
+    select c.*, case when i.id is null then null else to_jsonb(i) end as item
+    from carts c left join cart_items i on i.cart_id = c.id
+    where c.customer_id = ${customerId}
+    order by i.added_at, i.id`;
+  const [first] = rows;
+  if (!first) return undefined;
+  const { item: _item, ...cart } = first;
+  return { ...cart, items: rows.flatMap(({ item }) => (item ? [itemFromJson(item)] : [])) };
+}
+
+/** A line read through `to_jsonb`: its timestamp and money come back as JSON text and numbers. */
+function itemFromJson(item: CartItemRow): CartItemRow {
+  return {
+    ...item,
+    seen_price: item.seen_price === null ? null : String(item.seen_price),
+    added_at: new Date(item.added_at),
+  };
 }
 
 export async function createGuestCart(db: Queryable, token: string): Promise<CartRow> {
@@ -61,21 +85,36 @@ export async function cartItems(db: Queryable, cartId: string): Promise<CartItem
   return db<CartItemRow[]>`select * from cart_items where cart_id = ${cartId} order by added_at, id`;
 }
 
-/** Adds units of a variant (summing with a line already there, at most 999). */
+/** The lines of the customer's cart, by customer (pipelined after `customerCart` in one round trip). */
+export async function customerCartItems(db: Queryable, customerId: string): Promise<CartItemRow[]> {
+  return db<CartItemRow[]>`
+    select * from cart_items where cart_id = (select id from carts where customer_id = ${customerId})
+    order by added_at, id`;
+}
+
+/**
+ * Adds units of a variant (summing with a line already there, at most 999); answers the cart's lines
+ * after the change, read by the same statement (the other lines as they were, this one as written).
+ */
 export async function addItem(
   db: Queryable,
   cartId: string,
   line: { variantId: string; quantity: number; price: number; snapshot: QuoteLine },
-): Promise<void> {
-  // One statement: the line and the cart's updated_at.
-  await db`
+): Promise<CartItemRow[]> {
+  // One statement: the line, the cart's updated_at, and the lines the cart view shows next.
+  return db<CartItemRow[]>`
     with added as (
       insert into cart_items (id, cart_id, variant_id, quantity, seen_price, snapshot)
       values (${uuidv7()}, ${cartId}, ${line.variantId}, ${line.quantity}, ${line.price}, ${JSON.stringify(line.snapshot)}::text::jsonb)
       on conflict (cart_id, variant_id) do update set
         quantity = least(cart_items.quantity + excluded.quantity, 999),
-        seen_price = excluded.seen_price, snapshot = excluded.snapshot, notices = '[]')
-    update carts set updated_at = now() where id = ${cartId}`;
+        seen_price = excluded.seen_price, snapshot = excluded.snapshot, notices = '[]'
+      returning *),
+    touched as (update carts set updated_at = now() where id = ${cartId})
+    select * from added
+    union all
+    select * from cart_items where cart_id = ${cartId} and variant_id <> ${line.variantId}
+    order by added_at, id`;
 }
 
 /** Sets a line's quantity; the customer saw the current price, so it becomes the one compared to. */

@@ -13,10 +13,13 @@ import { findOrder, noteStep, noteSteps, orderLines, scheduleSaga } from '../dat
 /** Splits the order into seller orders by (seller, depot) and makes the payment step due. */
 export function onReservationConfirmed(ctx: OrdersContext): EventHandler<typeof ReservationConfirmed> {
   return async (event, tx) => {
-    const order = await findOrder(tx, event.data.orderId, true);
+    // Pipelined: the lines are read after the order's row lock is taken, in the same round trip.
+    const [order, lines] = await Promise.all([
+      findOrder(tx, event.data.orderId, true),
+      orderLines(tx, event.data.orderId),
+    ]);
     if (!order || order.saga_state !== 'awaiting_stock' || order.status !== 'pending') return;
     const depotOf = new Map(event.data.lines.map((l) => [l.lineId, l.depotId]));
-    const lines = await orderLines(tx, order.id);
     const names = new Map(order.sellers.map((s) => [s.sellerId, s.sellerName]));
     const parts = new Map<
       string,

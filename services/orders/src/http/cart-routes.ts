@@ -41,7 +41,8 @@ export function cartRoutes(app: App, ctx: OrdersContext): void {
       async (request, reply) => {
         const cart = await resolveCart(ctx, request, reply, { create });
         await work(cart.id, request);
-        return viewCart(ctx, (await findCartById(ctx.db, cart.id)) ?? cart);
+        // Read again after the change; a cart gone meanwhile (merged) shows empty.
+        return viewCart(ctx, (await findCartById(ctx.db, cart.id)) ?? { ...cart, items: [] });
       },
     );
 
@@ -61,7 +62,8 @@ export function cartRoutes(app: App, ctx: OrdersContext): void {
     },
     async (request, reply) => {
       const cart = await resolveCart(ctx, request, reply, { create: true });
-      return viewCart(ctx, cart, await addCartItem(ctx, cart, request.body));
+      const added = await addCartItem(ctx, cart, request.body);
+      return viewCart(ctx, { ...cart, items: added.items }, added.quote);
     },
   );
   command(

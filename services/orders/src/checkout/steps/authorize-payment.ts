@@ -4,7 +4,7 @@
  * retried with backoff until payment answers. Undo: `void_payment`.
  */
 import type { PaymentIntent } from '@sauda/contracts';
-import { UpstreamProblem, UpstreamUnavailable, withTransaction, type Tx } from '@sauda/kit';
+import { UpstreamProblem, UpstreamUnavailable, withTransaction } from '@sauda/kit';
 import type { OrdersContext } from '../../context.ts';
 import { moveOrder, noteStep, scheduleSaga, type OrderRow } from '../../data/orders-repo.ts';
 import { sellerSplits } from '../../orders/money.ts';
@@ -65,11 +65,19 @@ export async function authorizePayment(ctx: OrdersContext, order: OrderRow): Pro
 /** Acts on what payment said about the intent (from the call, a later read, or an event). */
 export async function applyIntent(ctx: OrdersContext, order: OrderRow, intent: PaymentIntent): Promise<void> {
   await withTransaction(ctx.db, async (tx) => {
-    await tx`update orders set intent_id = ${intent.id}, payment_status = ${intent.status} where id = ${order.id}`;
     if (intent.status === 'authorized' || intent.status === 'captured') {
+      // The confirmation records the intent with the move; only an order that did not move needs it here.
+      if (await confirmOrder(ctx, tx, order, intent.id)) return;
+      const [row] = await tx<{ status: string }[]>`
+        update orders set intent_id = ${intent.id}, payment_status = ${intent.status} where id = ${order.id}
+        returning status`;
       // Cancelled while payment was answering: the authorization is released, never kept.
-      if (!(await confirmOrder(ctx, tx, order, intent.id))) await releaseIfEnded(ctx, tx, order.id);
-    } else if (intent.status === 'failed') {
+      if (row && ['cancelled', 'failed'].includes(row.status))
+        await scheduleSaga(tx, order.id, 'void_payment', ctx.now());
+      return;
+    }
+    await tx`update orders set intent_id = ${intent.id}, payment_status = ${intent.status} where id = ${order.id}`;
+    if (intent.status === 'failed') {
       await failOrder(
         ctx,
         tx,
@@ -93,12 +101,6 @@ export async function applyIntent(ctx: OrdersContext, order: OrderRow, intent: P
       await scheduleSaga(tx, order.id, 'check_payment', new Date(ctx.now().getTime() + 5000));
     }
   });
-}
-
-async function releaseIfEnded(ctx: OrdersContext, tx: Tx, orderId: string): Promise<void> {
-  const [row] = await tx<{ status: string }[]>`select status from orders where id = ${orderId}`;
-  if (row && ['cancelled', 'failed'].includes(row.status))
-    await scheduleSaga(tx, orderId, 'void_payment', ctx.now());
 }
 
 async function waitForPayment(ctx: OrdersContext, order: OrderRow): Promise<void> {
