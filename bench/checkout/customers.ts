@@ -55,7 +55,8 @@ async function followOrder(
   const timer = setTimeout(() => controller.abort(), Math.max(1, deadline - performance.now()));
   let status = 'pending';
   try {
-    const response = await request(`${base}/api/orders/${orderId}/stream`, {
+    // As the web app follows a checkout: the stream ends by itself once the checkout settles.
+    const response = await request(`${base}/api/orders/${orderId}/stream?until=settled`, {
       dispatcher: agent,
       headers: { ...headers, accept: 'text/event-stream' },
       signal: controller.signal,
@@ -65,7 +66,9 @@ async function followOrder(
       throw new Error(`GET /api/orders/${orderId}/stream: ${response.statusCode}`);
     }
     let buffer = '';
+    let settled = false;
     for await (const chunk of response.body) {
+      if (settled) continue;
       buffer += (chunk as Buffer).toString('utf8');
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -74,10 +77,8 @@ async function followOrder(
         const data = frame.split('\n').find((line) => line.startsWith('data: '));
         if (!data) continue;
         status = (JSON.parse(data.slice(6)) as { status: string }).status;
-        if (['confirmed', 'failed', 'cancelled'].includes(status)) {
-          response.body.destroy();
-          return status;
-        }
+        // The server ends the stream right after this frame; reading to its end keeps the connection.
+        if (['confirmed', 'failed', 'cancelled'].includes(status)) settled = true;
       }
     }
     return status;

@@ -147,6 +147,24 @@ export const OrderStatus = Type.Union([
 ]);
 export type OrderStatus = Static<typeof OrderStatus>;
 
+/**
+ * Statuses at which the checkout is over (confirmed or later, failed, cancelled): a client following the
+ * checkout stops there. Waiting for 3-D Secure is not over: the customer comes back to see the outcome.
+ */
+export function checkoutSettled(status: OrderStatus): boolean {
+  return !['pending', 'awaiting_payment', 'requires_action'].includes(status);
+}
+
+/** `GET /orders/:id/stream?until=settled`: the stream ends by itself once the checkout is over. */
+export const OrderStreamQuery = Type.Object(
+  {
+    until: Type.Optional(
+      Type.Literal('settled', { description: 'end the stream once the checkout is over' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 /** A seller order's lifecycle: one per seller (and per depot when stock is split). */
 export const SellerOrderStatus = Type.Union([
   Type.Literal('pending'),

@@ -6,7 +6,9 @@ import {
   Order,
   OrderPage,
   OrderStatus,
+  OrderStreamQuery,
   ReturnRequest,
+  checkoutSettled,
 } from '@sauda/contracts';
 import { idempotencyKeyOf, principalOf, requestLocale, withTransaction, type App } from '@sauda/kit';
 import { Type } from '@sinclair/typebox';
@@ -97,6 +99,7 @@ export function orderRoutes(app: App, ctx: OrdersContext): void {
         tags,
         summary: 'Server-sent events: the order on each change (event `order`)',
         params: IdParams,
+        querystring: OrderStreamQuery,
       },
     },
     async (request, reply) => {
@@ -105,6 +108,9 @@ export function orderRoutes(app: App, ctx: OrdersContext): void {
         orderId: order.id,
         changes: orderChanges(ctx.db),
         load: () => view(order.id),
+        ...(request.query.until === 'settled'
+          ? { endWhen: (o: { status: OrderStatus }) => checkoutSettled(o.status) }
+          : {}),
       });
     },
   );

@@ -112,4 +112,24 @@ describe('the live order stream (LISTEN/NOTIFY), on a real PostgreSQL', () => {
     // The order ended: the server closed the stream.
     expect((await reader.read()).done).toBe(true);
   });
+
+  it('ends the stream once the checkout settles when asked (?until=settled), and refuses other values', async () => {
+    await touch('pending');
+    const port = (t.app.server.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}/orders/${orderId}/stream`;
+    expect((await fetch(`${url}?until=later`, { headers })).status).toBe(400);
+    const response = await fetch(`${url}?until=settled`, { headers });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes('"status":"pending"')) text += (await reader.read()).value ?? '';
+    await touch('requires_action'); // waiting for the bank is not settled: the stream goes on
+    while (!text.includes('"status":"requires_action"')) text += (await reader.read()).value ?? '';
+    await touch('confirmed');
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += chunk.value;
+    const statuses = text
+      .split('\n\n')
+      .filter((e) => e.startsWith('event: order'))
+      .map((e) => (JSON.parse(e.split('data: ')[1] ?? '{}') as Order).status);
+    expect(statuses).toEqual(['pending', 'requires_action', 'confirmed']);
+  });
 });

@@ -12,11 +12,21 @@ export const STREAM_FALLBACK_MS = 5000;
 // Under the gateway's upstream body timeout, so an idle stream is never cut.
 const HEARTBEAT_MS = 10_000;
 
-/** Streams `load()` as `event: order` each time it changes, until the client leaves or the order ends. */
+/**
+ * Streams `load()` as `event: order` each time it changes, until the client leaves, the order ends, or
+ * `endWhen` says the client has what it came for (then the response ends cleanly and its connection is
+ * kept alive for the client's next request, where a client hanging up would cost a new connection).
+ */
 export async function streamOrder(
   request: FastifyRequest,
   reply: FastifyReply,
-  source: { orderId: string; changes: OrderChanges; load: () => Promise<Order>; fallbackMs?: number },
+  source: {
+    orderId: string;
+    changes: OrderChanges;
+    load: () => Promise<Order>;
+    fallbackMs?: number;
+    endWhen?: (order: Order) => boolean;
+  },
 ): Promise<FastifyReply> {
   reply.hijack();
   const raw = reply.raw;
@@ -46,6 +56,7 @@ export async function streamOrder(
         last = stamp;
         lastWrite = Date.now();
         if (terminal.has(order.status) && !order.returnableLineIds.length) break;
+        if (source.endWhen?.(order)) break;
       }
       const untilHeartbeat = Math.max(0, HEARTBEAT_MS - (Date.now() - lastWrite));
       const woke = await subscription.next(Math.min(fallbackMs, untilHeartbeat));

@@ -97,7 +97,8 @@ async function readStream(
   done: () => boolean,
 ): Promise<void> {
   const token = await getAccessToken();
-  const response = await fetch(`${API_BASE}/orders/${id}/stream`, {
+  // The stream ends by itself when the checkout settles: the connection is kept for the next request.
+  const response = await fetch(`${API_BASE}/orders/${id}/stream?until=settled`, {
     headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     credentials: 'same-origin',
     signal,

@@ -1,5 +1,11 @@
 /** The live order page's steps (placed → stock reserved → payment → confirmed) and status helpers. */
-import type { Order, OrderStatus, ReturnStatus, SellerOrderStatus } from '@sauda/contracts';
+import {
+  checkoutSettled,
+  type Order,
+  type OrderStatus,
+  type ReturnStatus,
+  type SellerOrderStatus,
+} from '@sauda/contracts';
 
 export const CHECKOUT_STEPS = ['placed', 'reserved', 'payment', 'confirmed'] as const;
 export type CheckoutStep = (typeof CHECKOUT_STEPS)[number];
@@ -13,13 +19,8 @@ const AFTER_CONFIRMATION: readonly OrderStatus[] = [
   'delivered',
 ];
 
-/**
- * Statuses at which the checkout is over: following stops there. Waiting for 3-D Secure is not over:
- * the customer confirms on the bank's page and comes back to a page that must see the outcome.
- */
-export function isSettled(status: OrderStatus): boolean {
-  return AFTER_CONFIRMATION.includes(status) || status === 'failed' || status === 'cancelled';
-}
+/** Statuses at which the checkout is over: following stops there (the server's own definition). */
+export const isSettled = checkoutSettled;
 
 /** Whether the checkout ended for stock rather than payment, from the failure code and what happened. */
 function failedAtStock(order: Pick<Order, 'failureReason' | 'history' | 'payment'>): boolean {
