@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { MigrationFile } from '../db/migrate.ts';
-import { withTransaction, type Db, type Tx } from '../db/db.ts';
+import { withTransaction, type Db, type Queryable, type Tx } from '../db/db.ts';
 import { BadRequest, IdempotencyKeyReused } from '../http/errors.ts';
 
 /** The stored answer of a first request. */
@@ -96,7 +96,7 @@ export async function withIdempotency<T>(
  * the commit (a call no transaction should wait on), so that replays answer how it ended.
  */
 export async function replaceAnswer<T>(
-  db: Db,
+  db: Queryable,
   request: IdempotentRequest,
   answer: { status: number; body: T },
 ): Promise<void> {

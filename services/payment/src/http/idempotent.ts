@@ -5,8 +5,9 @@ import type { PaymentContext } from '../context.ts';
 
 /**
  * Runs `work` once per (route, caller, Idempotency-Key) and sends its answer; replays say so in a header.
- * `after`, when given, runs once the first answer is committed (not on replays): what it returns becomes the
- * answer, stored for later replays too; if it fails, the committed first answer is sent.
+ * `after`, when given, runs once the first answer is committed (not on replays): it stores its answer with
+ * `keep`, in the transaction that reaches it, for later replays, and returns it to send; if it fails, the
+ * committed first answer is sent.
  */
 export async function replyOnce<T>(
   ctx: PaymentContext,
@@ -14,7 +15,7 @@ export async function replyOnce<T>(
   reply: FastifyReply,
   status: number,
   work: (tx: Tx) => Promise<T>,
-  after?: () => Promise<T | undefined>,
+  after?: (keep: (tx: Tx, body: T) => Promise<void>) => Promise<T | undefined>,
 ): Promise<FastifyReply> {
   const key = idempotencyKeyOf(request);
   const caller = principalOf(request);
@@ -28,11 +29,9 @@ export async function replyOnce<T>(
     return reply.header('idempotent-replayed', 'true').status(answer.status).send(answer.body);
   if (after) {
     try {
-      const final = await after();
-      if (final !== undefined) {
-        await replaceAnswer(ctx.db, stored, { status, body: final });
-        return reply.status(status).send(final);
-      }
+      const keep = (tx: Tx, body: T) => replaceAnswer(tx, stored, { status, body });
+      const final = await after(keep);
+      if (final !== undefined) return reply.status(status).send(final);
     } catch (error) {
       // What was committed stands (e.g. a payment still processing); a sweep finishes the rest.
       request.log.warn(

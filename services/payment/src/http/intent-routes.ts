@@ -59,10 +59,13 @@ export function intentRoutes(app: App, ctx: PaymentContext): void {
           due = opened.due;
           return { intent: toIntent(opened.row) };
         },
-        async () => {
+        async (keep) => {
           if (!due) return undefined;
-          const row = await authorizeAtProvider(ctx, due);
-          return { intent: toIntent((await findIntent(ctx.db, row.id)) ?? row) };
+          // The replayed answer is replaced in the transaction that applies the bank's answer.
+          const row = await authorizeAtProvider(ctx, due, (tx, final) =>
+            keep(tx, { intent: toIntent(final) }),
+          );
+          return { intent: toIntent(row) };
         },
       );
     },

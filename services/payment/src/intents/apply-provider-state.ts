@@ -20,27 +20,44 @@ const target: Record<ProviderState['status'], IntentStatus | undefined> = {
   canceled: 'voided',
 };
 
-/** Applies `state` to `intent` if the table allows; returns the row as it is afterwards. */
+/** What applying a provider state changed: the row afterwards, and whether it reached a new state to announce. */
+export interface AppliedState {
+  row: IntentRow;
+  moved: boolean;
+}
+
+/** Applies `state` to `intent` if the table allows and announces the new state; returns the row afterwards. */
 export async function applyProviderState(
   tx: Tx,
   intent: IntentRow,
   state: ProviderState,
 ): Promise<IntentRow> {
+  const applied = await moveToProviderState(tx, intent, state);
+  if (applied?.moved) await announceIntent(tx, applied.row);
+  return applied?.row ?? intent;
+}
+
+/**
+ * Applies `state` without announcing it, for callers that send the event along with other writes. Undefined
+ * when nothing changed, also when the guarded update found the intent no longer in `intent.status`.
+ */
+export async function moveToProviderState(
+  tx: Tx,
+  intent: IntentRow,
+  state: ProviderState,
+): Promise<AppliedState | undefined> {
   const to = target[state.status];
   if (!to || to === intent.status || !canTransition(intent.status, to)) {
-    if (state.status === 'pending' && !intent.provider_ref) {
-      const [row] = await tx<IntentRow[]>`
-        update payment_intents set provider_ref = ${state.ref}, updated_at = now() where id = ${intent.id} returning *`;
-      return row ?? intent;
-    }
-    return intent;
+    if (state.status !== 'pending' || intent.provider_ref) return undefined;
+    const [row] = await tx<IntentRow[]>`
+      update payment_intents set provider_ref = ${state.ref}, updated_at = now()
+      where id = ${intent.id} and provider_ref is null returning *`;
+    return row ? { row, moved: false } : undefined;
   }
   const moved = await moveIntent(tx, intent.id, to, {
     providerRef: state.ref,
     ...(state.status === 'declined' ? { failureCode: state.code } : {}),
     ...(state.status === 'requires_action' ? { nextActionUrl: state.url } : {}),
   });
-  if (!moved) return intent;
-  await announceIntent(tx, moved);
-  return moved;
+  return moved ? { row: moved, moved: true } : undefined;
 }

@@ -23,7 +23,7 @@ import { accounts } from '../ledger/post-entries.ts';
 import { ProviderTimeout, withTimeout, type ProviderState } from '../providers/provider.ts';
 import { debitWallet } from '../wallet/wallet-ledger.ts';
 import { announceIntent } from './announce.ts';
-import { applyProviderState } from './apply-provider-state.ts';
+import { moveToProviderState, type AppliedState } from './apply-provider-state.ts';
 
 /** Splits and delivery fee must add up to the amount, all in its currency. */
 function assertBalancedSplits(input: NewPaymentIntent): void {
@@ -62,42 +62,60 @@ export async function openIntent(
   assertBalancedSplits(input);
   const card = input.method === 'card' || input.method === 'saved_card';
   if (card && !input.token) throw new CardTokenRequired();
-  const token = card && input.token ? await findOwnToken(tx, input.token, input.customerId) : undefined;
-  const provider = token ? token.provider : input.method === 'wallet' ? 'wallet' : 'cash';
-  if (token && !ctx.providers.get(provider))
-    throw new ProviderUnavailable(`provider ${provider} is not configured`);
+  const token = card ? (input.token ?? null) : null;
+  const splits = input.splits.map((s, line) => ({
+    line,
+    seller_id: s.sellerId,
+    category_id: s.categoryId ?? null,
+    amount: s.amount.amount,
+  }));
   const id = uuidv7();
-  const inserted = await tx<IntentRow[]>`
-    insert into payment_intents (id, order_id, customer_id, method, provider, token, currency, amount, delivery_fee, status, return_url)
-    values (${id}, ${input.orderId}, ${input.customerId}, ${input.method}, ${provider}, ${token?.token ?? null},
-            ${input.amount.currency}, ${input.amount.amount}, ${input.deliveryFee.amount}, 'processing', ${input.returnUrl ?? null})
-    on conflict (order_id) where status not in ('failed', 'voided') do nothing
-    returning *`;
-  const row = inserted[0];
-  if (!row) throw new OrderAlreadyPaid();
-  await tx`insert into intent_splits ${tx(
-    input.splits.map((s, line) => ({
-      intent_id: id,
-      line,
-      seller_id: s.sellerId,
-      category_id: s.categoryId ?? null,
-      amount: s.amount.amount,
-    })),
-  )}`;
-  if (token) return { row, due: { row, providerToken: token.provider_token } };
-  return { row: await settleWithoutProvider(tx, row, input) };
+  // One round trip on the checkout path: the caller's own card token is read, the intent and then its splits
+  // inserted, in one statement. No row: the token is not the caller's, or the order already has a live payment.
+  const [row] = await tx<(IntentRow & { provider_token: string | null })[]>`
+    with card as (
+      select token, provider, provider_token, brand, last4 from card_tokens
+      where token = ${token} and customer_id = ${input.customerId}
+    ), intent as (
+      insert into payment_intents (id, order_id, customer_id, method, provider, token, currency, amount, delivery_fee, status, return_url)
+      select ${id}, ${input.orderId}, ${input.customerId}, ${input.method},
+             coalesce(card.provider, ${input.method === 'wallet' ? 'wallet' : 'cash'}), card.token,
+             ${input.amount.currency}, ${input.amount.amount}, ${input.deliveryFee.amount}, 'processing', ${input.returnUrl ?? null}
+      from (select) as one left join card on true
+      where card.token is not null or ${!card}
+      on conflict (order_id) where status not in ('failed', 'voided') do nothing
+      returning *
+    ), splits as (
+      insert into intent_splits (intent_id, line, seller_id, category_id, amount)
+      select intent.id, s.line, s.seller_id, s.category_id, s.amount
+      from intent, jsonb_to_recordset(${JSON.stringify(splits)}::text::jsonb)
+        as s(line int, seller_id uuid, category_id uuid, amount bigint)
+    )
+    select intent.*, card.brand, card.last4, card.provider_token from intent left join card on true`;
+  if (!row) {
+    // Say which; only refusals pay for this second read.
+    if (token) assertConfigured(ctx, (await findOwnToken(tx, token, input.customerId)).provider);
+    throw new OrderAlreadyPaid();
+  }
+  // Only a card has a provider token: the wallet and cash on delivery are settled here.
+  if (!row.provider_token) return { row: await settleWithoutProvider(tx, row, input) };
+  // Checked after the insert: a refusal throws, and the transaction rolls the intent back.
+  assertConfigured(ctx, row.provider);
+  return { row, due: { row, providerToken: row.provider_token } };
 }
 
 /**
  * Asks the provider for the authorization (our intent id is its idempotency key, so asking again after a
- * crash returns the first answer), then applies the answer in a transaction of its own.
+ * crash returns the first answer), then applies the answer in a transaction of its own; `alongside` writes
+ * what must commit with the answer (the route's stored idempotent answer).
  */
-export async function authorizeAtProvider(ctx: PaymentContext, due: DueAuthorization): Promise<IntentRow> {
+export async function authorizeAtProvider(
+  ctx: PaymentContext,
+  due: DueAuthorization,
+  alongside?: (tx: Tx, row: IntentRow) => Promise<void>,
+): Promise<IntentRow> {
   const answer = await askProvider(ctx, due);
-  return withTransaction(ctx.db, async (tx) => {
-    const current = (await findIntent(tx, due.row.id, true)) ?? due.row;
-    return applyAnswer(tx, current, answer);
-  });
+  return withTransaction(ctx.db, (tx) => applyAnswer(tx, due, answer, alongside));
 }
 
 /** Creates and authorizes the intent inside `tx`, the provider call included (demo seeds and tests). */
@@ -107,10 +125,8 @@ export async function createIntent(
   input: NewPaymentIntent,
 ): Promise<PaymentIntent> {
   const opened = await openIntent(ctx, tx, input);
-  const after = opened.due
-    ? await applyAnswer(tx, opened.row, await askProvider(ctx, opened.due))
-    : opened.row;
-  return toIntent((await findIntent(tx, after.id)) ?? after);
+  if (!opened.due) return toIntent(opened.row);
+  return toIntent(await applyAnswer(tx, opened.due, await askProvider(ctx, opened.due)));
 }
 
 /**
@@ -134,7 +150,7 @@ export async function authorizeForgotten(
       limit ${limit}
       for update skip locked)
       and c.token = i.token
-    returning i.*, c.provider_token`;
+    returning i.*, c.provider_token, c.brand, c.last4`;
   let failure: unknown;
   for (const row of stale) {
     try {
@@ -189,9 +205,41 @@ async function askProvider(ctx: PaymentContext, due: DueAuthorization): Promise<
   }
 }
 
-async function applyAnswer(tx: Tx, row: IntentRow, answer: ProviderAnswer): Promise<IntentRow> {
-  if (answer.status === 'timed_out') return moveAndAnnounce(tx, row, 'failed', 'provider_timeout');
-  return applyProviderState(tx, row, answer);
+/**
+ * Applies the provider's answer to a card intent; the event and `alongside` are independent writes, sent
+ * together (one round trip). The answer keeps the card's brand and last four, known since the intent opened.
+ */
+async function applyAnswer(
+  tx: Tx,
+  due: DueAuthorization,
+  answer: ProviderAnswer,
+  alongside?: (tx: Tx, row: IntentRow) => Promise<void>,
+): Promise<IntentRow> {
+  // The intent is nearly always still `processing` as committed, so the guarded update goes first, unread;
+  // only when it moved meanwhile (a webhook, the sweep) is it read, locked, and the answer applied to that.
+  let applied = await moveByAnswer(tx, due.row, answer);
+  if (!applied) {
+    const current = (await findIntent(tx, due.row.id, true)) ?? due.row;
+    applied = (await moveByAnswer(tx, current, answer)) ?? { row: current, moved: false };
+  }
+  const row = { ...applied.row, brand: due.row.brand ?? null, last4: due.row.last4 ?? null };
+  await Promise.all([applied.moved ? announceIntent(tx, row) : undefined, alongside?.(tx, row)]);
+  return row;
+}
+
+/** Moves the intent as the answer says, unannounced; undefined when it changed nothing. */
+async function moveByAnswer(
+  tx: Tx,
+  row: IntentRow,
+  answer: ProviderAnswer,
+): Promise<AppliedState | undefined> {
+  if (answer.status !== 'timed_out') return moveToProviderState(tx, row, answer);
+  const moved = await moveIntent(tx, row.id, 'failed', { failureCode: 'provider_timeout' });
+  return moved ? { row: moved, moved: true } : undefined;
+}
+
+function assertConfigured(ctx: PaymentContext, provider: string): void {
+  if (!ctx.providers.get(provider)) throw new ProviderUnavailable(`provider ${provider} is not configured`);
 }
 
 async function moveAndAnnounce(tx: Tx, row: IntentRow, to: 'authorized' | 'failed', failureCode?: string) {

@@ -4,7 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction } from '@sauda/kit';
 import { createPaymentTestApp, type PaymentTestApp } from '../test/payment-test-app.ts';
-import { authorizeForgotten, openIntent } from './create-intent.ts';
+import { splitsOf } from '../data/intents-repo.ts';
+import { authorizeAtProvider, authorizeForgotten, openIntent } from './create-intent.ts';
 
 let t: PaymentTestApp;
 beforeAll(async () => {
@@ -28,10 +29,13 @@ const intentStatus = async (id: string) =>
   (await t.db.sql<{ status: string }[]>`select status from payment_intents where id = ${id}`)[0]?.status;
 
 describe('authorizing through the sandbox bank', () => {
-  it('approves 4242 4242 4242 4242 and announces payment.payment.authorized.v1', async () => {
-    const { response, intent } = await pay(uuidv7(), '4242424242424242');
+  it('approves 4242 4242 4242 4242, keeps the seller splits, and announces payment.payment.authorized.v1', async () => {
+    const { response, intent, body } = await pay(uuidv7(), '4242424242424242');
     expect(response.statusCode).toBe(201);
     expect(intent).toMatchObject({ status: 'authorized', card: { brand: 'visa', last4: '4242' } });
+    expect(await splitsOf(t.db.sql, intent.id)).toEqual(
+      body.splits.map((s) => ({ sellerId: s.sellerId, categoryId: null, amount: s.amount.amount })),
+    );
     const [event] = await t.db.sql<{ payload: { intentId: string } }[]>`
       select payload from outbox where type = 'payment.payment.authorized.v1' and payload->>'intentId' = ${intent.id}`;
     expect(event).toBeDefined();
@@ -103,7 +107,7 @@ describe('authorizing through the sandbox bank', () => {
 
   it('stays processing on a late answer, then authorizes when the signed webhook arrives', async () => {
     const { intent } = await pay(uuidv7(), '4000000000000259');
-    expect(intent.status).toBe('processing');
+    expect(intent).toMatchObject({ status: 'processing', card: { brand: 'visa', last4: '0259' } });
     await eventually(async () => expect(await intentStatus(intent.id)).toBe('authorized'));
   });
 });
@@ -154,6 +158,42 @@ describe('the bank is asked after the intent is committed', () => {
     expect(events?.n).toBe(2);
   });
 
+  it('answers the state an intent reached meanwhile when the bank answers again, and announces it once', async () => {
+    const customer = uuidv7();
+    const token = await t.cardToken(customer, '4242424242424242');
+    const opened = await withTransaction(t.db.sql, (tx) =>
+      openIntent(t.ctx, tx, t.intentBody(customer, { token })),
+    );
+    if (!opened.due) throw new Error('a card intent waits for its bank');
+    // The first answer authorizes; the second (a sweep racing the request) finds the intent already there.
+    await authorizeAtProvider(t.ctx, opened.due);
+    const again = await authorizeAtProvider(t.ctx, opened.due);
+    expect(again).toMatchObject({ status: 'authorized', brand: 'visa', last4: '4242' });
+    const [events] = await t.db.sql<{ n: number }[]>`
+      select count(*)::int as n from outbox
+      where type = 'payment.payment.authorized.v1' and payload->>'intentId' = ${opened.row.id}`;
+    expect(events?.n).toBe(1);
+  });
+
+  it('gets the first answer from the sandbox bank when an authorization is asked for again', async () => {
+    const customer = uuidv7();
+    const token = await t.cardToken(customer, '4000000000003220');
+    const opened = await withTransaction(t.db.sql, (tx) =>
+      openIntent(t.ctx, tx, t.intentBody(customer, { token })),
+    );
+    if (!opened.due) throw new Error('a card intent waits for its bank');
+    const bank = t.ctx.providers.get('sandbox');
+    const ask = () =>
+      bank?.authorize({
+        intentId: opened.row.id,
+        providerToken: opened.due?.providerToken ?? '',
+        amount: { amount: Number(opened.row.amount), currency: opened.row.currency },
+      });
+    const first = await ask();
+    expect(first).toMatchObject({ status: 'requires_action' });
+    expect(await ask()).toEqual(first);
+  });
+
   it('leaves an intent in progress to its own request, and one the bank answered late to the webhook', async () => {
     const { intent } = await pay(uuidv7(), '4000000000000259');
     expect(intent.status).toBe('processing');
@@ -172,6 +212,8 @@ describe('idempotency of intent creation', () => {
     const first = await t.app.inject({ method: 'POST', url: '/payment/intents', headers, payload: body });
     const second = await t.app.inject({ method: 'POST', url: '/payment/intents', headers, payload: body });
     expect(second.statusCode).toBe(201);
+    // The stored answer is the one the bank's answer led to, not the first commit's `processing`.
+    expect(first.json()).toMatchObject({ intent: { status: 'authorized' } });
     expect(second.json()).toEqual(first.json());
     expect(second.headers['idempotent-replayed']).toBe('true');
     const other = await t.app.inject({
@@ -224,9 +266,11 @@ describe('idempotency of intent creation', () => {
 
   it('refuses bad input with stable codes', async () => {
     const customer = uuidv7();
+    const othersToken = await t.cardToken(uuidv7(), '4242424242424242');
     const headers = { ...(await t.as('customer', customer)), 'idempotency-key': `k-${uuidv7()}` };
     const cases: [Record<string, unknown>, Record<string, string>, string][] = [
       [t.intentBody(customer, { token: 'tok_nope' }), headers, 'CARD_TOKEN_NOT_FOUND'],
+      [t.intentBody(customer, { token: othersToken }), headers, 'CARD_TOKEN_NOT_FOUND'],
       [t.intentBody(customer), headers, 'CARD_TOKEN_REQUIRED'],
       [
         t.intentBody(customer, { method: 'cod', amount: { amount: 5, currency: 'KZT' } }),

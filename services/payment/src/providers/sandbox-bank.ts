@@ -79,30 +79,31 @@ export function createSandboxBank(options: SandboxBankOptions): SandboxBank {
     return { status: row.status as 'authorized' | 'pending' | 'captured' | 'canceled', ref: row.ref };
   };
 
-  const record = async (
-    ref: string,
-    token: string,
-    amount: number,
-    currency: string,
-    scenario: SandboxScenario,
-  ) => {
-    const status = DECLINES.has(scenario)
-      ? 'declined'
-      : scenario === 'challenge'
-        ? 'requires_action'
-        : scenario === 'late_answer'
-          ? 'pending'
-          : 'authorized';
-    // The intent id is the bank's idempotency key: a retried authorization returns the first answer.
-    await db`
-      insert into sandbox_authorizations (ref, provider_token, amount, currency, status, decline_code, challenge_id)
-      values (${ref}, ${token}, ${amount}, ${currency}, ${status}, ${DECLINES.has(scenario) ? scenario : null},
-              ${scenario === 'challenge' ? uuidv7() : null})
-      on conflict (ref) do nothing`;
-    const [row] = await db<
-      AuthRow[]
-    >`select ref, status, decline_code, challenge_id from sandbox_authorizations where ref = ${ref}`;
-    if (!row) throw new Error('sandbox authorization vanished');
+  const declines = [...DECLINES];
+  // One statement per authorization: the card's scenario decides the answer, recorded once per intent (the
+  // intent id is the bank's idempotency key); a retried authorization finds the first answer instead.
+  const authorizeOnce = async (ref: string, token: string, amount: number, currency: string) => {
+    const [row] = await db<(AuthRow & { scenario: SandboxScenario })[]>`
+      with card as (
+        select coalesce((select scenario from sandbox_cards where provider_token = ${token}), 'do_not_honour') as scenario
+      ), fresh as (
+        insert into sandbox_authorizations (ref, provider_token, amount, currency, status, decline_code, challenge_id)
+        select ${ref}, ${token}, ${amount}, ${currency},
+               case when scenario = any(${declines}::text[]) then 'declined'
+                    when scenario = 'challenge' then 'requires_action'
+                    when scenario = 'late_answer' then 'pending'
+                    else 'authorized' end,
+               case when scenario = any(${declines}::text[]) then scenario end,
+               case when scenario = 'challenge' then ${uuidv7()}::uuid end
+        from card
+        on conflict (ref) do nothing
+        returning ref, status, decline_code, challenge_id
+      )
+      select a.*, card.scenario from card, (
+        select * from fresh
+        union all
+        select ref, status, decline_code, challenge_id from sandbox_authorizations where ref = ${ref}
+      ) as a`;
     return row;
   };
 
@@ -114,16 +115,13 @@ export function createSandboxBank(options: SandboxBankOptions): SandboxBank {
       return providerToken;
     },
     async authorize({ intentId, providerToken, amount }) {
-      const [card] = await db<{ scenario: SandboxScenario }[]>`
-        select scenario from sandbox_cards where provider_token = ${providerToken}`;
-      const scenario = card?.scenario ?? 'do_not_honour';
-      const row = await record(
-        `sbx_auth_${intentId}`,
-        providerToken,
-        amount.amount,
-        amount.currency,
-        scenario,
-      );
+      const ref = `sbx_auth_${intentId}`;
+      // Empty only when a concurrent first try committed after this statement began: asked again, it is found.
+      const row =
+        (await authorizeOnce(ref, providerToken, amount.amount, amount.currency)) ??
+        (await authorizeOnce(ref, providerToken, amount.amount, amount.currency));
+      if (!row) throw new Error('sandbox authorization vanished');
+      const { scenario } = row;
       if (scenario === 'late_answer' && row.status === 'pending') {
         const timer = setTimeout(() => {
           lateTimers.delete(timer);
