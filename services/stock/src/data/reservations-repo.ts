@@ -40,6 +40,14 @@ export async function reservationLines(db: Queryable, reservationId: string): Pr
     where reservation_id = ${reservationId} order by variant_id, depot_id`;
 }
 
+/** The lines of an order's reservation, ordered as `reservationLines`: sent behind `lockReservation`, one round trip. */
+export async function orderReservationLines(db: Queryable, orderId: string): Promise<ReservationLineRow[]> {
+  return db<ReservationLineRow[]>`
+    select l.line_id, l.variant_id, l.depot_id, l.quantity, l.sku, l.title, l.seller_id
+    from reservation_lines l join reservations r on r.id = l.reservation_id
+    where r.order_id = ${orderId} order by l.variant_id, l.depot_id`;
+}
+
 /** Moves a reservation to a new status only from the expected one; false when it was not there. */
 export async function moveReservation(
   tx: Tx,

@@ -14,34 +14,38 @@ export async function checkLowStock(
 ): Promise<void> {
   const ids = [...new Set(variantIds)];
   if (ids.length === 0) return;
-  const became = await tx<
-    { variant_id: string; sku: string; seller_id: string; available: number; low_threshold: number }[]
-  >`
-    with avail as (
-      select s.variant_id, coalesce(sum(l.on_hand - l.reserved - l.committed - l.unavailable), 0)::int as available
-      from skus s left join stock_levels l on l.variant_id = s.variant_id
-      where s.variant_id in ${tx(ids)} group by s.variant_id)
-    update skus s set low_since = now()
-    from avail a
-    where s.variant_id = a.variant_id and s.low_since is null and a.available <= s.low_threshold
-    returning s.variant_id, s.sku, s.seller_id, a.available, s.low_threshold`;
-  if (change === 'any')
-    await tx`
-    with avail as (
-      select s.variant_id, coalesce(sum(l.on_hand - l.reserved - l.committed - l.unavailable), 0)::int as available
-      from skus s left join stock_levels l on l.variant_id = s.variant_id
-      where s.variant_id in ${tx(ids)} group by s.variant_id)
-    update skus s set low_since = null
-    from avail a
-    where s.variant_id = a.variant_id and s.low_since is not null and a.available > s.low_threshold`;
-  for (const row of became) {
-    await appendEvent(tx, StockLow, {
-      variantId: row.variant_id,
-      sku: row.sku,
-      sellerId: row.seller_id,
-      available: Math.max(0, row.available),
-      threshold: row.low_threshold,
-      at: new Date().toISOString(),
-    });
-  }
+  // Two guarded updates on disjoint rows (low_since null / not null): sent together, one round trip.
+  const [became] = await Promise.all([
+    tx<{ variant_id: string; sku: string; seller_id: string; available: number; low_threshold: number }[]>`
+      with avail as (
+        select s.variant_id, coalesce(sum(l.on_hand - l.reserved - l.committed - l.unavailable), 0)::int as available
+        from skus s left join stock_levels l on l.variant_id = s.variant_id
+        where s.variant_id in ${tx(ids)} group by s.variant_id)
+      update skus s set low_since = now()
+      from avail a
+      where s.variant_id = a.variant_id and s.low_since is null and a.available <= s.low_threshold
+      returning s.variant_id, s.sku, s.seller_id, a.available, s.low_threshold`,
+    change === 'fell'
+      ? null
+      : tx`
+        with avail as (
+          select s.variant_id, coalesce(sum(l.on_hand - l.reserved - l.committed - l.unavailable), 0)::int as available
+          from skus s left join stock_levels l on l.variant_id = s.variant_id
+          where s.variant_id in ${tx(ids)} group by s.variant_id)
+        update skus s set low_since = null
+        from avail a
+        where s.variant_id = a.variant_id and s.low_since is not null and a.available > s.low_threshold`,
+  ]);
+  await Promise.all(
+    became.map((row) =>
+      appendEvent(tx, StockLow, {
+        variantId: row.variant_id,
+        sku: row.sku,
+        sellerId: row.seller_id,
+        available: Math.max(0, row.available),
+        threshold: row.low_threshold,
+        at: new Date().toISOString(),
+      }),
+    ),
+  );
 }

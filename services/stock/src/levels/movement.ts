@@ -1,6 +1,6 @@
-/** Level changes: every one is a guarded update of one level row plus its ledger row, in one statement. */
+/** Level changes: every one is a guarded update of its level rows plus their ledger rows, in one statement. */
 import type { Queryable, Tx } from '@sauda/kit';
-import { announceLevel } from './announce-level.ts';
+import { announceLevels, readLevels } from './announce-level.ts';
 
 /** Which ledger entry a change is. */
 export type MovementKind =
@@ -39,40 +39,91 @@ export interface Movement {
 /**
  * Applies a movement if the level stays valid afterwards (no negative quantity, and reserved + committed
  * + unavailable never above on hand) and records it in the ledger; false when the guard refused.
- * The guard is in the UPDATE's WHERE, so concurrent callers are serialised by the row lock and each one
- * re-checks against the committed value: never read-then-write. A change of the sellable quantity is
- * announced (`stock.level.changed.v1`, once per variant per transaction), hence the transaction.
  */
 export async function applyMovement(db: Tx, m: Movement): Promise<boolean> {
-  const d = {
-    onHand: m.delta.onHand ?? 0,
-    reserved: m.delta.reserved ?? 0,
-    committed: m.delta.committed ?? 0,
-    unavailable: m.delta.unavailable ?? 0,
-    incoming: m.delta.incoming ?? 0,
-  };
-  const rows = await db`
-    with changed as (
-      update stock_levels set
-        on_hand = on_hand + ${d.onHand}::int, reserved = reserved + ${d.reserved}::int,
-        committed = committed + ${d.committed}::int, unavailable = unavailable + ${d.unavailable}::int,
-        incoming = incoming + ${d.incoming}::int
-      where variant_id = ${m.variantId} and depot_id = ${m.depotId}
-        and on_hand + ${d.onHand}::int >= 0 and reserved + ${d.reserved}::int >= 0
-        and committed + ${d.committed}::int >= 0 and unavailable + ${d.unavailable}::int >= 0
-        and incoming + ${d.incoming}::int >= 0
-        and (reserved + ${d.reserved}::int) + (committed + ${d.committed}::int)
-            + (unavailable + ${d.unavailable}::int) <= on_hand + ${d.onHand}::int
-      returning variant_id, depot_id)
-    insert into movements (variant_id, depot_id, kind, on_hand, reserved, committed, unavailable, incoming,
-                           reason, ref, actor_id)
-    select variant_id, depot_id, ${m.kind}, ${d.onHand}, ${d.reserved}, ${d.committed}, ${d.unavailable},
-           ${d.incoming}, ${m.reason ?? null}, ${m.ref ?? null}, ${m.actorId ?? null}
-    from changed
-    returning id`;
-  if (rows.length !== 1) return false;
-  if (d.onHand - d.reserved - d.committed - d.unavailable !== 0) await announceLevel(db, m.variantId);
+  return applyMovements(db, [m]);
+}
+
+/**
+ * Applies every movement or none, in one statement: it locks the levels in (variant, depot) order (two
+ * callers never deadlock), checks every guard against the locked rows' newest values, and only when all
+ * pass changes the levels and writes one ledger row per movement; false when a guard refused (nothing
+ * changed, so no savepoint is needed to retry). Movements of one level add up: the guard holds for the
+ * level they leave. A change of the sellable quantity is announced (`stock.level.changed.v1`, once per
+ * variant per transaction); `onApplied` is work that must follow a successful change, sent in the same
+ * round trip as that announcement. Not for concurrent calls on one transaction that touch one variant.
+ */
+export async function applyMovements(
+  db: Tx,
+  movements: readonly Movement[],
+  onApplied?: () => Promise<unknown>,
+): Promise<boolean> {
+  if (movements.length === 0) {
+    await onApplied?.();
+    return true;
+  }
+  const announced = [...new Set(movements.filter(changesSellable).map((m) => m.variantId))];
+  // The levels are read in the same round trip, right after the change; wasted only when it was refused.
+  const [applied, levels] = await Promise.all([
+    changeLevels(db, movements),
+    announced.length > 0 ? readLevels(db, announced) : [],
+  ]);
+  if (!applied) return false;
+  // The announcement (the biggest message) goes last: postgres.js writes out a batch once it passes 1 KiB.
+  await Promise.all([onApplied?.(), announceLevels(db, levels)]);
   return true;
+}
+
+/** Whether a movement changes the units that can be sold (on hand − reserved − committed − unavailable). */
+function changesSellable({ delta }: Movement): boolean {
+  const { onHand = 0, reserved = 0, committed = 0, unavailable = 0 } = delta;
+  return onHand - reserved - committed - unavailable !== 0;
+}
+
+/** The all-or-nothing statement of `applyMovements`; true when it applied. */
+async function changeLevels(db: Tx, movements: readonly Movement[]): Promise<boolean> {
+  const column = <T>(pick: (m: Movement) => T) => movements.map(pick);
+  const levels = new Set(movements.map((m) => `${m.variantId}:${m.depotId}`)).size;
+  // `order by … for update` locks rows in the sorted order; a row changed meanwhile is re-read when locked.
+  const [row] = await db<{ applied: boolean }[]>`
+    with plan as (
+      select * from unnest(
+        ${column((m) => m.variantId)}::uuid[], ${column((m) => m.depotId)}::uuid[], ${column((m) => m.kind)}::text[],
+        ${column((m) => m.delta.onHand ?? 0)}::int[], ${column((m) => m.delta.reserved ?? 0)}::int[],
+        ${column((m) => m.delta.committed ?? 0)}::int[], ${column((m) => m.delta.unavailable ?? 0)}::int[],
+        ${column((m) => m.delta.incoming ?? 0)}::int[], ${column((m) => m.reason ?? null)}::text[],
+        ${column((m) => m.ref ?? null)}::text[], ${column((m) => m.actorId ?? null)}::uuid[])
+        as m (variant_id, depot_id, kind, on_hand, reserved, committed, unavailable, incoming, reason, ref, actor_id)),
+    delta as (
+      select variant_id, depot_id, sum(on_hand)::int as on_hand, sum(reserved)::int as reserved,
+             sum(committed)::int as committed, sum(unavailable)::int as unavailable, sum(incoming)::int as incoming
+      from plan group by variant_id, depot_id),
+    after as materialized (
+      select l.on_hand + d.on_hand as on_hand, l.reserved + d.reserved as reserved,
+             l.committed + d.committed as committed, l.unavailable + d.unavailable as unavailable,
+             l.incoming + d.incoming as incoming
+      from stock_levels l join delta d on d.variant_id = l.variant_id and d.depot_id = l.depot_id
+      order by l.variant_id, l.depot_id
+      for update of l),
+    verdict as (
+      select count(*) = ${levels}::int
+             and coalesce(bool_and(on_hand >= 0 and reserved >= 0 and committed >= 0 and unavailable >= 0
+                                   and incoming >= 0 and reserved + committed + unavailable <= on_hand), false)
+             as applied
+      from after),
+    changed as (
+      update stock_levels l set
+        on_hand = l.on_hand + d.on_hand, reserved = l.reserved + d.reserved, committed = l.committed + d.committed,
+        unavailable = l.unavailable + d.unavailable, incoming = l.incoming + d.incoming
+      from delta d
+      where d.variant_id = l.variant_id and d.depot_id = l.depot_id and (select applied from verdict)),
+    ledger as (
+      insert into movements (variant_id, depot_id, kind, on_hand, reserved, committed, unavailable, incoming,
+                             reason, ref, actor_id)
+      select variant_id, depot_id, kind, on_hand, reserved, committed, unavailable, incoming, reason, ref, actor_id
+      from plan where (select applied from verdict))
+    select applied from verdict`;
+  return row?.applied === true;
 }
 
 /** Makes sure a level row exists (all zero) so a first receipt or adjustment has something to change. */

@@ -11,7 +11,7 @@ import { InvalidShortage, LineNotFound } from '../errors.ts';
 import { checkLowStock } from '../levels/check-low-stock.ts';
 import { applyMovement } from '../levels/movement.ts';
 import { distanceKm } from '../reservations/allocate.ts';
-import { addPickLine, ensureTask } from './open-pick-tasks.ts';
+import { addToTask } from './open-pick-tasks.ts';
 
 interface LineRow {
   variant_id: string;
@@ -106,8 +106,11 @@ async function reallocate(
       ref: `order:${orderId}`,
     });
     if (!taken) continue; // another order took the units since the read; try the next depot
-    const taskId = await ensureTask(tx, orderId, order?.order_number ?? '', depot.id);
-    await addPickLine(tx, taskId, { line_id: lineId, ...line }, missing);
+    const taskId = await addToTask(
+      tx,
+      { orderId, orderNumber: order?.order_number ?? '', depotId: depot.id },
+      [{ ...line, line_id: lineId, quantity: missing }],
+    );
     await settleTaskStatus(tx, taskId);
     await checkLowStock(tx, [line.variant_id]);
     return depot.id;

@@ -4,11 +4,11 @@ import { appendEvent, type Tx } from '@sauda/kit';
 import {
   lockReservation,
   moveReservation,
-  reservationLines,
+  orderReservationLines,
   type ReservationLineRow,
   type ReservationRow,
 } from '../data/reservations-repo.ts';
-import { applyMovement } from '../levels/movement.ts';
+import { applyMovements } from '../levels/movement.ts';
 import { openPickTasks } from '../picking/open-pick-tasks.ts';
 
 /** Thrown while the placement has not been handled yet: the consumer retries the confirmation later. */
@@ -25,10 +25,13 @@ export async function commitReservation(
   tx: Tx,
   confirmed: EventData<typeof OrderConfirmed>,
 ): Promise<CommitOutcome> {
-  const reservation = await lockReservation(tx, confirmed.orderId);
+  // The lines are read behind the lock in the same round trip: statements run in the order sent.
+  const [reservation, lines] = await Promise.all([
+    lockReservation(tx, confirmed.orderId),
+    orderReservationLines(tx, confirmed.orderId),
+  ]);
   if (!reservation) throw new ReservationNotYetKnown(`order ${confirmed.orderId} has no reservation yet`);
   if (reservation.status === 'committed') return 'already-committed';
-  const lines = await reservationLines(tx, reservation.id);
   if (reservation.status === 'expired') {
     if (!(await reserveAgain(tx, reservation, lines))) {
       await appendEvent(tx, OrderLinesShort, {
@@ -46,43 +49,40 @@ export async function commitReservation(
   } else if (reservation.status !== 'active') {
     return 'ignored'; // rejected, released or cancelled: there is nothing to commit
   }
-  for (const line of lines) {
-    const applied = await applyMovement(tx, {
-      variantId: line.variant_id,
-      depotId: line.depot_id,
-      kind: 'commit',
-      delta: { reserved: -line.quantity, committed: line.quantity },
-      ref: `order:${reservation.order_id}`,
-    });
-    if (!applied) throw new Error(`reservation of order ${reservation.order_id} is not held by its levels`);
-  }
-  await moveReservation(tx, reservation.id, ['active', 'expired'], 'committed');
-  await openPickTasks(tx, reservation, lines);
+  // One round trip: when the levels refuse, the throw rolls the status and the tasks back with them.
+  const [committed] = await Promise.all([
+    applyMovements(
+      tx,
+      lines.map((line) => ({
+        variantId: line.variant_id,
+        depotId: line.depot_id,
+        kind: 'commit' as const,
+        delta: { reserved: -line.quantity, committed: line.quantity },
+        ref: `order:${reservation.order_id}`,
+      })),
+    ),
+    moveReservation(tx, reservation.id, ['active', 'expired'], 'committed'),
+    openPickTasks(tx, reservation, lines),
+  ]);
+  if (!committed) throw new Error(`reservation of order ${reservation.order_id} is not held by its levels`);
   return 'committed';
 }
 
-/** Reserves an expired reservation's lines again, all or none. */
+/** Reserves an expired reservation's lines again, all or none (one statement: nothing to undo when refused). */
 async function reserveAgain(
   tx: Tx,
   reservation: ReservationRow,
   lines: readonly ReservationLineRow[],
 ): Promise<boolean> {
-  try {
-    await tx.savepoint(async (sp) => {
-      for (const line of lines) {
-        const applied = await applyMovement(sp, {
-          variantId: line.variant_id,
-          depotId: line.depot_id,
-          kind: 'reservation',
-          delta: { reserved: line.quantity },
-          reason: 'confirmed after expiry',
-          ref: `order:${reservation.order_id}`,
-        });
-        if (!applied) throw new Error('short');
-      }
-    });
-    return true;
-  } catch {
-    return false; // the savepoint rolled back every line taken so far
-  }
+  return applyMovements(
+    tx,
+    lines.map((line) => ({
+      variantId: line.variant_id,
+      depotId: line.depot_id,
+      kind: 'reservation' as const,
+      delta: { reserved: line.quantity },
+      reason: 'confirmed after expiry',
+      ref: `order:${reservation.order_id}`,
+    })),
+  );
 }

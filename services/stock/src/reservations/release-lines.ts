@@ -2,7 +2,7 @@
 import type { Tx } from '@sauda/kit';
 import type { ReservationLineRow } from '../data/reservations-repo.ts';
 import { checkLowStock } from '../levels/check-low-stock.ts';
-import { applyMovement } from '../levels/movement.ts';
+import { applyMovements } from '../levels/movement.ts';
 
 /** Releases every line's reserved units; a refused guard means the ledger is broken, so it throws. */
 export async function releaseLines(
@@ -11,19 +11,21 @@ export async function releaseLines(
   lines: readonly ReservationLineRow[],
   reason: string,
 ): Promise<void> {
-  for (const line of lines) {
-    const applied = await applyMovement(tx, {
+  const released = await applyMovements(
+    tx,
+    lines.map((line) => ({
       variantId: line.variant_id,
       depotId: line.depot_id,
-      kind: 'release',
+      kind: 'release' as const,
       delta: { reserved: -line.quantity },
       reason,
       ref: `order:${orderId}`,
-    });
-    if (!applied) throw new Error(`reservation of order ${orderId} holds more than the level shows`);
-  }
-  await checkLowStock(
-    tx,
-    lines.map((line) => line.variant_id),
+    })),
+    () =>
+      checkLowStock(
+        tx,
+        lines.map((line) => line.variant_id),
+      ),
   );
+  if (!released) throw new Error(`reservation of order ${orderId} holds more than the level shows`);
 }

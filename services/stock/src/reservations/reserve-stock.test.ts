@@ -74,6 +74,40 @@ describe('reserving stock for placed orders', () => {
     expect(await ledgerDrift(wide)).toEqual([]);
   });
 
+  it('when 120 two-line orders race for 10 of each item, listed in either order, 10 get both and none deadlock', async () => {
+    const a = await freshSku(wide, { [almaty]: 10 });
+    const b = await freshSku(wide, { [almaty]: 7, [astana]: 3 });
+    const orders = Array.from({ length: 120 }, (_, i) =>
+      placed(
+        i % 2 === 0
+          ? [
+              { variantId: a, quantity: 1 },
+              { variantId: b, quantity: 1 },
+            ]
+          : [
+              { variantId: b, quantity: 1 },
+              { variantId: a, quantity: 1 },
+            ],
+      ),
+    );
+    const outcomes = await Promise.all(orders.map((order) => place(wide, order)));
+    expect(outcomes.filter((o) => o === 'confirmed')).toHaveLength(10);
+    expect(outcomes.filter((o) => o === 'rejected')).toHaveLength(110);
+    for (const variantId of [a, b]) {
+      const rows = await levels(variantId);
+      expect(rows.reduce((sum, row) => sum + row.reserved, 0)).toBe(10);
+    }
+    // All or none: every confirmed order holds both of its lines, no rejected order holds any.
+    const held = await wide<{ order_id: string; units: number }[]>`
+      select r.order_id, sum(l.quantity)::int as units from reservations r
+      join reservation_lines l on l.reservation_id = r.id
+      where r.order_id in ${wide(orders.map((o) => o.orderId))} group by r.order_id`;
+    const confirmed = orders.filter((_, i) => outcomes[i] === 'confirmed').map((o) => o.orderId);
+    expect(held.map((h) => h.order_id).sort()).toEqual(confirmed.sort());
+    expect(held.every((h) => h.units === 2)).toBe(true);
+    expect(await ledgerDrift(wide)).toEqual([]);
+  });
+
   it('reserves every line of an order or none of them', async () => {
     const plenty = await freshSku(wide, { [almaty]: 5 });
     const scarce = await freshSku(wide, { [almaty]: 1 });

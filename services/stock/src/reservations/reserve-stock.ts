@@ -9,7 +9,7 @@ import { appendEvent, type Tx } from '@sauda/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { availabilityOf, openDepotPlaces } from '../data/availability-repo.ts';
 import { checkLowStock } from '../levels/check-low-stock.ts';
-import { applyMovement } from '../levels/movement.ts';
+import { applyMovements, type Movement } from '../levels/movement.ts';
 import { allocate, type Allocation, type ShortLine } from './allocate.ts';
 
 type Order = EventData<typeof OrderPlaced>;
@@ -20,55 +20,49 @@ const PLAN_ATTEMPTS = 3;
 /** The outcome, for callers and tests. */
 export type ReserveOutcome = 'confirmed' | 'rejected' | 'already-decided';
 
-class PlanOutrun extends Error {}
-
 /**
- * Decides the order once: the unique `order_id` makes a redelivered or re-published event a no-op. Units
- * are taken by one guarded statement per level, in a fixed order (variant, depot) so two orders never
- * deadlock; if any statement is refused the savepoint undoes the others and the plan is made again.
+ * Decides the order once: the unique `order_id` makes a redelivered or re-published event a no-op. The
+ * plan's units are taken by one all-or-nothing statement; when another checkout took them first nothing
+ * changed and the plan is made again. Independent statements share a round trip (postgres.js pipelines
+ * what is sent in the same tick; they still run in the order sent).
  */
 export async function reserveStock(tx: Tx, order: Order, ttlMs: number): Promise<ReserveOutcome> {
   const reservationId = uuidv7();
   const expiresAt = new Date(Date.now() + ttlMs);
-  const [claimed] = await tx`
-    insert into reservations (id, order_id, order_number, status, shipping_address, expires_at)
-    values (${reservationId}, ${order.orderId}, ${order.orderNumber}, 'active',
-            ${JSON.stringify(order.shippingAddress)}::text::jsonb, ${expiresAt})
-    on conflict (order_id) do nothing
-    returning id`;
+  const variants = order.lines.map((line) => line.variantId);
+  const [[claimed], depots, firstAvailability] = await Promise.all([
+    tx`
+      insert into reservations (id, order_id, order_number, status, shipping_address, expires_at)
+      values (${reservationId}, ${order.orderId}, ${order.orderNumber}, 'active',
+              ${JSON.stringify(order.shippingAddress)}::text::jsonb, ${expiresAt})
+      on conflict (order_id) do nothing
+      returning id`,
+    openDepotPlaces(tx),
+    availabilityOf(tx, variants),
+  ]);
   if (!claimed) return 'already-decided';
 
-  const depots = await openDepotPlaces(tx);
-  const variants = order.lines.map((line) => line.variantId);
   let shortLines: ShortLine[] = [];
   for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt += 1) {
-    const plan = allocate(order.lines, depots, await availabilityOf(tx, variants), order.shippingAddress);
+    const availability = attempt === 1 ? firstAvailability : await availabilityOf(tx, variants);
+    const plan = allocate(order.lines, depots, availability, order.shippingAddress);
     if (!plan.ok) {
       shortLines = plan.shortLines;
       break;
     }
-    const taken = await takeUnits(tx, reservationId, expiresAt, order, plan.allocations).then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof PlanOutrun) return false;
-        throw error;
-      },
-    );
-    if (taken) {
-      await checkLowStock(tx, variants, 'fell');
-      return 'confirmed';
-    }
+    if (await takeUnits(tx, reservationId, expiresAt, order, plan.allocations)) return 'confirmed';
   }
   if (shortLines.length === 0) shortLines = await currentShortLines(tx, order);
-  await tx`update reservations set status = 'rejected', expires_at = null, updated_at = now() where id = ${reservationId}`;
-  await appendEvent(tx, ReservationRejected, { orderId: order.orderId, shortLines });
+  await Promise.all([
+    tx`update reservations set status = 'rejected', expires_at = null, updated_at = now() where id = ${reservationId}`,
+    appendEvent(tx, ReservationRejected, { orderId: order.orderId, shortLines }),
+  ]);
   return 'rejected';
 }
 
 /**
- * A plan inside a savepoint: the reservation's lines and its event first, the guarded updates last, so
- * the level rows stay locked for as short a time as possible (a hot SKU queues on that lock). Every
- * update applies, or the savepoint undoes them all, lines and event included.
+ * Takes a plan's units, all or none; false when the plan was outrun. The reservation's lines, its event
+ * and the low-stock check follow only a successful take, in the round trip that announces the levels.
  */
 async function takeUnits(
   tx: Tx,
@@ -76,34 +70,35 @@ async function takeUnits(
   expiresAt: Date,
   order: Order,
   allocations: readonly Allocation[],
-): Promise<void> {
-  const ordered = [...allocations].sort(
-    (a, b) => a.variantId.localeCompare(b.variantId) || a.depotId.localeCompare(b.depotId),
+): Promise<boolean> {
+  const movements = allocations.map((allocation): Movement => ({
+    variantId: allocation.variantId,
+    depotId: allocation.depotId,
+    kind: 'reservation',
+    delta: { reserved: allocation.quantity },
+    ref: `order:${order.orderId}`,
+  }));
+  return applyMovements(tx, movements, () =>
+    Promise.all([
+      recordLines(tx, reservationId, order, allocations),
+      appendEvent(tx, ReservationConfirmed, {
+        orderId: order.orderId,
+        reservationId,
+        expiresAt: expiresAt.toISOString(),
+        lines: allocations.map(({ lineId, variantId, depotId, quantity }) => ({
+          lineId,
+          variantId,
+          depotId,
+          quantity,
+        })),
+      }),
+      checkLowStock(
+        tx,
+        allocations.map((a) => a.variantId),
+        'fell',
+      ),
+    ]),
   );
-  await tx.savepoint(async (sp) => {
-    await recordLines(sp, reservationId, order, allocations);
-    await appendEvent(sp, ReservationConfirmed, {
-      orderId: order.orderId,
-      reservationId,
-      expiresAt: expiresAt.toISOString(),
-      lines: allocations.map(({ lineId, variantId, depotId, quantity }) => ({
-        lineId,
-        variantId,
-        depotId,
-        quantity,
-      })),
-    });
-    for (const allocation of ordered) {
-      const applied = await applyMovement(sp, {
-        variantId: allocation.variantId,
-        depotId: allocation.depotId,
-        kind: 'reservation',
-        delta: { reserved: allocation.quantity },
-        ref: `order:${order.orderId}`,
-      });
-      if (!applied) throw new PlanOutrun();
-    }
-  });
 }
 
 async function recordLines(

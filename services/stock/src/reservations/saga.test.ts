@@ -5,7 +5,7 @@ import { ALMATY, cancel, confirm, freshSku, level, outboxOf, place, placed } fro
 import { createStockTestApp, type StockTestApp } from '../test/stock-test-app.ts';
 import { expireReservations } from './expire-reservations.ts';
 
-const { almaty } = DEMO_SITES.depots;
+const { almaty, astana } = DEMO_SITES.depots;
 
 describe('a reservation through the order saga', () => {
   let t: StockTestApp;
@@ -27,6 +27,22 @@ describe('a reservation through the order saga', () => {
     expect(await level(db(), variantId, almaty)).toMatchObject({ on_hand: 5, reserved: 0, committed: 2 });
     const tasks = await db()`select depot_id, status from pick_tasks where order_id = ${order.orderId}`;
     expect(tasks).toEqual([{ depot_id: almaty, status: 'open' }]);
+  });
+
+  it('commits an order split over two depots with one pick task per depot holding its lines', async () => {
+    const variantId = await freshSku(db(), { [almaty]: 1, [astana]: 2 });
+    const order = placed([{ variantId, quantity: 3 }], ALMATY);
+    await place(db(), order);
+    expect(await confirm(db(), order.orderId)).toBe('committed');
+    expect(await level(db(), variantId, almaty)).toMatchObject({ reserved: 0, committed: 1 });
+    expect(await level(db(), variantId, astana)).toMatchObject({ reserved: 0, committed: 2 });
+    const picks = await db()<{ depot_id: string; quantity: number }[]>`
+      select t.depot_id, l.quantity from pick_tasks t join pick_lines l on l.task_id = t.id
+      where t.order_id = ${order.orderId} order by l.quantity`;
+    expect(picks).toEqual([
+      { depot_id: almaty, quantity: 1 },
+      { depot_id: astana, quantity: 2 },
+    ]);
   });
 
   it('retries a confirmation that overtook its placement', async () => {
