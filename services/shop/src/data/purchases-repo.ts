@@ -49,32 +49,19 @@ export async function noteCancelled(
   return row;
 }
 
-/** Claims the one-time application of a confirmation: the row when this caller must apply it. */
-export async function claimApplication(
-  db: Queryable,
-  orderId: string,
-): Promise<CommerceOrderRow | undefined> {
-  const [row] = await db<CommerceOrderRow[]>`
-    update commerce_orders set applied_at = now()
-    where order_id = ${orderId} and placed and confirmed_at is not null and cancelled_at is null
-      and applied_at is null
-    returning *`;
-  return row;
-}
-
-/** Stores the order's lines (idempotent per order and variant). */
+/** Stores the order's lines in one statement (idempotent per order and variant: the first line stays). */
 export async function insertPurchases(
   db: Queryable,
   orderId: string,
   customerId: string,
   lines: Array<{ variantId: string; productId: string; quantity: number }>,
 ): Promise<void> {
-  for (const l of lines) {
-    await db`
-      insert into purchases (order_id, variant_id, product_id, customer_id, quantity)
-      values (${orderId}, ${l.variantId}, ${l.productId}, ${customerId}, ${l.quantity})
-      on conflict (order_id, variant_id) do nothing`;
-  }
+  await db`
+    insert into purchases (order_id, variant_id, product_id, customer_id, quantity)
+    select ${orderId}, l.variant_id, l.product_id, ${customerId}, l.quantity
+    from unnest(${lines.map((l) => l.variantId)}::uuid[], ${lines.map((l) => l.productId)}::uuid[],
+                ${lines.map((l) => l.quantity)}::int[]) as l(variant_id, product_id, quantity)
+    on conflict (order_id, variant_id) do nothing`;
 }
 
 /** The distinct products of an order. */

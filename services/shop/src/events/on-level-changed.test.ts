@@ -1,34 +1,44 @@
 import { demoProductId, demoVariantId, LevelChanged, type ProductPage } from '@sauda/contracts';
-import { withTransaction } from '@sauda/kit';
+import { createDb, withTransaction, type Db } from '@sauda/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { countWrites } from '../test/count-writes.ts';
 import { createShopTestApp, type ShopTestApp } from '../test/shop-test-app.ts';
 import { onLevelChanged } from './on-level-changed.ts';
 
 describe('in stock: levels from stock.level.changed.v1, the inStock filter and facet', () => {
   let t: ShopTestApp;
+  // One connection, so each socket write is one round trip and statements stay prepared between events.
+  let one: Db;
   let flips = 0;
   const handle = onLevelChanged(() => (flips += 1));
 
   beforeAll(async () => {
     t = await createShopTestApp();
     await seedDemo(t.db.sql);
+    one = createDb(t.db.url, { max: 1 });
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await one.end();
+    await t.close();
+  });
 
-  const level = (n: number, available: number, at: string) =>
-    withTransaction(t.db.sql, (tx) =>
-      handle(
-        {
-          id: uuidv7(),
-          type: LevelChanged.type,
-          occurredAt: at,
-          source: 'stock',
-          data: { variantId: demoVariantId(n), available, at },
-          headers: {},
-        },
-        tx,
+  /** Handles a level of variant `k` of product `n`; resolves to the handler's round trips. */
+  const level = (n: number, available: number, at: string, k = 1) =>
+    withTransaction(one, (tx) =>
+      countWrites(tx, () =>
+        handle(
+          {
+            id: uuidv7(),
+            type: LevelChanged.type,
+            occurredAt: at,
+            source: 'stock',
+            data: { variantId: demoVariantId(n, k), available, at },
+            headers: {},
+          },
+          tx,
+        ),
       ),
     );
   const list = async (query: string) =>
@@ -60,5 +70,25 @@ describe('in stock: levels from stock.level.changed.v1, the inStock filter and f
     await level(1, 0, '2026-11-01T11:00:00Z');
     expect((await list('?inStock=true')).total).toBe(0);
     expect(flips).toBe(2);
+  });
+
+  it('keeps a product of two variants in stock while either has units; a count that only moves is one round trip', async () => {
+    await t.db.sql`
+      insert into product_variants (id, product_id, seller_id, sku, options, price_amount, weight_grams, position)
+      select ${demoVariantId(3, 2)}, product_id, seller_id, 'DEMO-003-2', options, price_amount, weight_grams, 1
+      from product_variants where id = ${demoVariantId(3)}`;
+    const inStock = async () => (await list('?inStock=true&limit=50')).items.map((p) => p.id);
+    await level(3, 4, '2026-11-02T10:00:00Z');
+    expect(await inStock()).toEqual([demoProductId(3)]);
+    expect(flips).toBe(3);
+    expect(await level(3, 2, '2026-11-02T10:01:00Z', 2)).toBe(1);
+    // A variant running out makes the product's variants be read (a second round trip), with no flip.
+    expect(await level(3, 0, '2026-11-02T10:02:00Z')).toBe(2);
+    expect(await level(3, 1, '2026-11-02T10:03:00Z', 2)).toBe(1);
+    expect(await inStock()).toEqual([demoProductId(3)]);
+    expect(flips).toBe(3);
+    await level(3, 0, '2026-11-02T10:04:00Z', 2);
+    expect(await inStock()).toEqual([]);
+    expect(flips).toBe(4);
   });
 });

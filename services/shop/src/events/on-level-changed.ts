@@ -11,6 +11,7 @@ import { refreshProductInStock, storeVariantLevel } from '../data/stock-repo.ts'
 export function onLevelChanged(onFlip: () => void) {
   return async (event: TypedEnvelope<typeof LevelChanged>, tx: Tx): Promise<void> => {
     const { variantId, available, at } = event.data;
+    // Most levels only move a count (5 → 4): one statement; the product's variants are read only on a flip.
     if (!(await storeVariantLevel(tx, variantId, available, new Date(at)))) return;
     if (await refreshProductInStock(tx, variantId)) onFlip();
   };

@@ -3,12 +3,14 @@ import type { Tx } from '@sauda/kit';
 import { findPromosByCodes, giveBackUse, moveUsages } from '../data/promos-repo.ts';
 import { takeUse } from './reserve-promos.ts';
 
-/** Confirms the order's reserved usages and counts codes it never reserved; returns codes that were over limit. */
-export async function confirmPromoUsage(
+/**
+ * Counts the uses of codes a confirmed order never reserved (its reserved usages are confirmed by
+ * `claimConfirmation`); returns the codes that were over a limit.
+ */
+export async function takeUnreservedPromoUses(
   tx: Tx,
   order: { orderId: string; customerId: string; promoCodes: string[] },
 ): Promise<string[]> {
-  await moveUsages(tx, order.orderId, ['reserved'], 'confirmed');
   const refused: string[] = [];
   for (const row of await findPromosByCodes(tx, order.promoCodes)) {
     // A savepoint per code: a code over its limit must not undo the others (the order is already confirmed).
