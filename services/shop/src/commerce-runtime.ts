@@ -1,5 +1,5 @@
 /** Wires the commerce half into the process: its event consumer, its demo data, and the similar-products refresh. */
-import { startSweeper, type DataRuntime } from '@sauda/kit';
+import { keyByField, startSweeper, type DataRuntime } from '@sauda/kit';
 import { seedCommerceDemo } from './demo/seed-commerce.ts';
 import { registerCommerceHandlers } from './events/commerce-consumer.ts';
 import { refreshSimilar } from './recommendations/refresh-similar.ts';
@@ -14,7 +14,10 @@ export async function startCommerce(
   /** New products get their "similar" list within this long (0: no refresh); a pass computes only what lacks one. */
   similarRefreshMs: number,
 ): Promise<{ stop(): Promise<void> }> {
-  registerCommerceHandlers(runtime.consumer('commerce', { batch: true }), runtime.logger);
+  registerCommerceHandlers(
+    runtime.consumer('commerce', { batch: true, batchKey: keyByField('orderId') }),
+    runtime.logger,
+  );
   if (demoSeed) runtime.logger.info({ reviews: await seedCommerceDemo(runtime.db) }, 'demo commerce seeded');
   if (similarRefreshMs <= 0) return { stop: () => Promise.resolve() };
   let stopping = false;

@@ -1,6 +1,6 @@
 /** The shop process: config → data runtime → app → demo seed → listen. */
 import { LevelChanged } from '@sauda/contracts';
-import { createUsersVerifier, openDataRuntime, runService } from '@sauda/kit';
+import { createUsersVerifier, keyByField, openDataRuntime, runService } from '@sauda/kit';
 import { createCatalogCache } from './cache/catalog-cache.ts';
 import { followCatalogChanges } from './cache/follow-catalog-changes.ts';
 import { invalidateOnProductEvents } from './cache/invalidate-on-events.ts';
@@ -36,7 +36,7 @@ const app = await buildApp({
 // The service's own product events clear the catalog cache (scheduled prices, other replicas' writes).
 invalidateOnProductEvents(runtime.consumer('catalog-cache'), catalogCache);
 // Stock levels feed the `inStock` filter; a product going in or out of stock clears cached listings.
-runtime.consumer('catalog-stock', { batch: true }).on(
+runtime.consumer('catalog-stock', { batch: true, batchKey: keyByField('variantId') }).on(
   LevelChanged,
   onLevelChanged(() => catalogCache.invalidate()),
 );

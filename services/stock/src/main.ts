@@ -1,5 +1,5 @@
 /** The stock process: config → data runtime → app → consumers → demo seed → expiry sweeper → listen. */
-import { createUsersVerifier, openDataRuntime, runService } from '@sauda/kit';
+import { createUsersVerifier, keyByField, openDataRuntime, runService } from '@sauda/kit';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { seedDemo } from './demo/seed-demo.ts';
@@ -15,8 +15,11 @@ const app = await buildApp({
   logLevel: config.LOG_LEVEL,
   logFormat: config.LOG_FORMAT,
 });
+// One batch at a time per replica, its orders at once: their statements share round trips, and one order's
+// events run in their order. Two replicas' batches that wait on each other's level locks give up after
+// 200 ms and go one by one.
 reservationHandlers(
-  runtime.consumer('reservations', { maxAttempts: 10, parallel: 4 }),
+  runtime.consumer('reservations', { maxAttempts: 10, batch: true, batchKey: keyByField('orderId') }),
   config.RESERVATION_TTL_MS,
 );
 skuHandlers(runtime.consumer('skus'));

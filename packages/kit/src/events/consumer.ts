@@ -34,9 +34,10 @@ export interface ConsumerOptions {
   /**
    * With `batch`: the handlers of a batch's events with different keys run at the same time on its
    * transaction, so their statements share round trips (pipelined); events with the same key run in their
-   * order. Only for handlers that touch rows of their key alone and never open a savepoint (a savepoint
-   * is the whole transaction's, and another key's statements would run inside it). Any failure sends the
-   * batch down the one-by-one path.
+   * order. Only for handlers whose keys' rows are their own, or shared rows that they change in one
+   * statement each (a batch still waits at most 200 ms for a lock). A handler that opens a savepoint (it
+   * would wrap other keys' statements) fails the batch, and, like any failure, sends it down the one-by-one
+   * path, where the savepoint works.
    */
   batchKey?: (envelope: EventEnvelope) => string;
   /**

@@ -181,14 +181,30 @@ async function runByKey(
     if (chain) chain.push(item);
     else chains.set(key, [item]);
   }
+  const shared = withoutSavepoints(tx);
   const settled = await Promise.allSettled(
     [...chains.values()].map(async (chain) => {
       for (const { registration, envelope } of chain)
-        await traced(ctx, envelope, () => registration.handler(envelope, tx));
+        await traced(ctx, envelope, () => registration.handler(envelope, shared));
     }),
   );
   const failed = settled.find((outcome) => outcome.status === 'rejected');
   if (failed) throw new Error('a handler of the batch failed', { cause: failed.reason });
+}
+
+/**
+ * The batch's transaction as its keys' handlers share it: a savepoint would be the whole transaction's and
+ * wrap other keys' statements, so opening one fails the batch, and the one-by-one path (where a handler has
+ * the transaction to itself) runs the event instead.
+ */
+function withoutSavepoints(tx: Tx): Tx {
+  return new Proxy(tx, {
+    get(target, property, receiver) {
+      if (property === 'savepoint')
+        return () => Promise.reject(new Error('a savepoint cannot be opened in a batch shared by keys'));
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
 
 /** Runs `fn` in a consumer span that continues the event's trace. */
