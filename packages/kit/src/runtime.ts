@@ -46,7 +46,10 @@ export interface DataRuntime {
   relay: Relay;
   logger: Logger;
   /** A named consumer of this service; register handlers with `.on()` before `start()`. */
-  consumer(name: string, options?: Pick<ConsumerOptions, 'maxAttempts' | 'batch' | 'batchKey' | 'parallel'>): Consumer;
+  consumer(
+    name: string,
+    options?: Pick<ConsumerOptions, 'maxAttempts' | 'batch' | 'batchKey' | 'parallel'>,
+  ): Consumer;
   /** Adds readiness checks (db, bus) and the event gauges to an app. */
   attach(app: App): void;
   /** Starts the relay and every consumer. */

@@ -56,6 +56,16 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
 }
 
 /**
+ * `view` (a wrapper of `tx`, such as a keyed batch's) is the same transaction: its `afterCommit` hooks run
+ * when `tx` commits.
+ */
+export function sameTransaction(tx: Tx, view: Tx): Tx {
+  const hooks = commitHooks.get(tx);
+  if (hooks) commitHooks.set(view, hooks);
+  return view;
+}
+
+/**
  * Runs `hook` after the transaction commits and never if it rolls back (a retried handler counts once):
  * for in-process effects such as business counters. Outside `withTransaction` it runs at once.
  */

@@ -4,7 +4,7 @@
  */
 import { propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { EventDefinition, EventEnvelope, TypedEnvelope } from '@sauda/contracts';
-import { withTransaction, type Db, type Tx } from '../db/db.ts';
+import { sameTransaction, withTransaction, type Db, type Tx } from '../db/db.ts';
 import { writeDeadLetter } from './dead-letters.ts';
 import { backoffDelay, errorMessage, type BackoffPolicy } from './timing.ts';
 import type { Delivery, DeliveryOutcome, EventLogger } from './transport.ts';
@@ -198,13 +198,14 @@ async function runByKey(
  * the transaction to itself) runs the event instead.
  */
 function withoutSavepoints(tx: Tx): Tx {
-  return new Proxy(tx, {
+  const view = new Proxy(tx, {
     get(target, property, receiver) {
       if (property === 'savepoint')
         return () => Promise.reject(new Error('a savepoint cannot be opened in a batch shared by keys'));
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
+  return sameTransaction(tx, view);
 }
 
 /** Runs `fn` in a consumer span that continues the event's trace. */

@@ -7,7 +7,7 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ProductCreated, type EventEnvelope } from '@sauda/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { withTransaction } from '../db/db.ts';
+import { afterCommit, withTransaction } from '../db/db.ts';
 import type { EventHandler } from './handle-delivery.ts';
 import { listDeadLetters } from './dead-letters.ts';
 import { appendEvent, outboxBacklog } from './outbox.ts';
@@ -135,7 +135,9 @@ describe.each([natsKind(inject('natsUrl')), pgBossKind()])('events over $title',
       let running = 0;
       let most = 0;
       let flakyRuns = 0;
+      const hooks: string[] = [];
       const handler: EventHandler<typeof ProductCreated> = async (event, tx) => {
+        afterCommit(tx, () => hooks.push(event.data.title));
         running += 1;
         most = Math.max(most, running);
         try {
@@ -185,6 +187,8 @@ describe.each([natsKind(inject('natsUrl')), pgBossKind()])('events over $title',
       await commitProducts(world, ...more);
       await eventually(async () => expect(await world.handledTitles()).toEqual([...titles, ...more].sort()));
       expect(flakyRuns).toBeGreaterThanOrEqual(2);
+      // After-commit hooks ran once per event: those of rolled-back batches never.
+      expect([...hooks].sort()).toEqual([...titles, ...more].sort());
     });
 
     it('handles deliveries side by side when the consumer asks for it (NATS), each once', async () => {
