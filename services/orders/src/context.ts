@@ -4,6 +4,7 @@ import type { PaymentPort } from './clients/payment.ts';
 import type { ShopPort } from './clients/shop.ts';
 import type { StockPort } from './clients/stock.ts';
 import type { UsersPort } from './clients/users.ts';
+import type { OrderRow } from './data/orders-repo.ts';
 
 export interface OrdersSettings {
   sagaLeaseMs: number;
@@ -29,6 +30,11 @@ export interface OrdersContext {
   now: () => Date;
   /** Asks the saga runner to look at an order now (after a commit that made a step due). */
   kick(orderId: string): void;
+  /**
+   * Set while this process runs sagas (`startSagaLoop`): runs a step already claimed by the caller's
+   * committed transaction, without a NOTIFY and a claim of its own.
+   */
+  sagaRunner?: { runClaimed(order: OrderRow): void };
 }
 
 /** Settings for tests and the OpenAPI build. */

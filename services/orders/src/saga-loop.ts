@@ -3,6 +3,7 @@ import type { Db } from '@sauda/kit';
 import type { Logger } from 'pino';
 import { runSaga, startSagaSweeper } from './checkout/saga-runner.ts';
 import type { OrdersContext } from './context.ts';
+import type { OrderRow } from './data/orders-repo.ts';
 
 /** Listens on `orders_saga` (a committed step that is due now) and sweeps every `sweepMs`. */
 export async function startSagaLoop(
@@ -12,8 +13,8 @@ export async function startSagaLoop(
   logger?: Logger,
 ): Promise<{ stop(): Promise<void> }> {
   const running = new Set<Promise<void>>();
-  const run = (orderId: string) => {
-    const job = runSaga(ctx, orderId, logger)
+  const run = (orderId: string, claimed?: OrderRow) => {
+    const job = runSaga(ctx, orderId, logger, claimed)
       .catch((error: unknown) =>
         logger?.warn({ err: error, orderId }, 'saga run failed; the sweeper retries'),
       )
@@ -22,8 +23,10 @@ export async function startSagaLoop(
   };
   const listener = await db.listen('orders_saga', (orderId) => run(orderId));
   const sweeper = startSagaSweeper(ctx, sweepMs, logger);
+  ctx.sagaRunner = { runClaimed: (order) => run(order.id, order) };
   return {
     async stop() {
+      delete ctx.sagaRunner;
       await listener.unlisten();
       await sweeper.stop();
       await Promise.all(running);

@@ -35,10 +35,20 @@ async function claim(ctx: OrdersContext, orderId: string): Promise<OrderRow | un
   return row;
 }
 
-/** Runs the order's due steps one after another (a step that schedules the next one due now goes on). */
-export async function runSaga(ctx: OrdersContext, orderId: string, logger?: Logger): Promise<void> {
+/**
+ * Runs the order's due steps one after another (a step that schedules the next one due now goes on);
+ * `claimed` is the first step when the caller already holds its lease.
+ */
+export async function runSaga(
+  ctx: OrdersContext,
+  orderId: string,
+  logger?: Logger,
+  claimed?: OrderRow,
+): Promise<void> {
+  let first = claimed;
   for (let guard = 0; guard < 12; guard += 1) {
-    const order = await claim(ctx, orderId);
+    const order = first ?? (await claim(ctx, orderId));
+    first = undefined;
     if (!order) return;
     const step = SAGA_STEPS[order.saga_state];
     if (!step) {

@@ -288,3 +288,25 @@ export async function scheduleSaga(
         saga_trace = coalesce(${traceJson}::text::jsonb, saga_trace)
       where id = ${orderId}`;
 }
+
+/**
+ * Makes `state` due now and takes its lease in the same statement (as the runner's claim would: attempts
+ * counted from this state); answers the claimed row, for a runner in this process to run after the commit.
+ * A process that dies first leaves the lease to run out: then any replica's sweeper claims the step.
+ */
+export async function scheduleClaimed(
+  db: Queryable,
+  orderId: string,
+  state: string,
+  leaseMs: number,
+): Promise<OrderRow | undefined> {
+  const trace = currentTraceCarrier();
+  const [row] = await db<OrderRow[]>`
+    update orders set saga_state = ${state}, saga_next_at = now(),
+      saga_lease_until = now() + ${leaseMs} * interval '1 millisecond',
+      saga_attempts = (case when saga_state = ${state} then saga_attempts else 0 end) + 1, updated_at = now(),
+      saga_trace = coalesce(${trace ? JSON.stringify(trace) : null}::text::jsonb, saga_trace)
+    where id = ${orderId}
+    returning *`;
+  return row;
+}
