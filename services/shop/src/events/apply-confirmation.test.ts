@@ -1,18 +1,17 @@
 import { DEMO_IDS, OrderConfirmed, OrderPlaced, demoProductId as pid, demoVariantId } from '@sauda/contracts';
-import { createDb, withTransaction, type Db } from '@sauda/kit';
+import { withTransaction, type Db } from '@sauda/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../demo/seed-demo.ts';
 import { createPromo } from '../promos/manage-promos.ts';
 import { reservePromos } from '../promos/reserve-promos.ts';
 import { countWrites } from '../test/count-writes.ts';
 import { envelope, placed, recordingLogger } from '../test/commerce-fixtures.ts';
-import { createShopTestApp, type ShopTestApp } from '../test/shop-test-app.ts';
+import { createSeededShop, type SeededShop } from '../test/shop-test-app.ts';
 import { onOrderConfirmed } from './on-order-confirmed.ts';
 import { onOrderPlaced } from './on-order-placed.ts';
 
 describe('a confirmed order is applied once, in as few round trips as its work allows', () => {
-  let t: ShopTestApp;
+  let t: SeededShop;
   // One connection, so each socket write is one round trip and statements stay prepared between orders.
   let one: Db;
   const log = recordingLogger();
@@ -40,14 +39,10 @@ describe('a confirmed order is applied once, in as few round trips as its work a
       ?.used_count;
 
   beforeAll(async () => {
-    t = await createShopTestApp();
-    await seedDemo(t.db.sql);
-    one = createDb(t.db.url, { max: 1 });
+    t = await createSeededShop(1);
+    one = t.pool;
   });
-  afterAll(async () => {
-    await one.end();
-    await t.close();
-  });
+  afterAll(async () => t.close());
 
   it('records a placement in one round trip and applies a confirmation in one', async () => {
     const warm = uuidv7();

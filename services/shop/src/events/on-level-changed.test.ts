@@ -1,28 +1,23 @@
 import { demoProductId, demoVariantId, LevelChanged, type ProductPage } from '@sauda/contracts';
-import { createDb, withTransaction, type Db } from '@sauda/kit';
+import { withTransaction, type Db } from '@sauda/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../demo/seed-demo.ts';
 import { countWrites } from '../test/count-writes.ts';
-import { createShopTestApp, type ShopTestApp } from '../test/shop-test-app.ts';
+import { createSeededShop, type SeededShop } from '../test/shop-test-app.ts';
 import { onLevelChanged } from './on-level-changed.ts';
 
 describe('in stock: levels from stock.level.changed.v1, the inStock filter and facet', () => {
-  let t: ShopTestApp;
+  let t: SeededShop;
   // One connection, so each socket write is one round trip and statements stay prepared between events.
   let one: Db;
   let flips = 0;
   const handle = onLevelChanged(() => (flips += 1));
 
   beforeAll(async () => {
-    t = await createShopTestApp();
-    await seedDemo(t.db.sql);
-    one = createDb(t.db.url, { max: 1 });
+    t = await createSeededShop(1);
+    one = t.pool;
   });
-  afterAll(async () => {
-    await one.end();
-    await t.close();
-  });
+  afterAll(async () => t.close());
 
   /** Handles a level of variant `k` of product `n`; resolves to the handler's round trips. */
   const level = (n: number, available: number, at: string, k = 1) =>

@@ -6,20 +6,19 @@ import {
   demoProductId,
   demoVariantId,
 } from '@sauda/contracts';
-import { createDb, type Db } from '@sauda/kit';
+import { type Db } from '@sauda/kit';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../demo/seed-demo.ts';
 import { onOrderCancelled } from '../events/on-order-cancelled.ts';
 import { onOrderConfirmed } from '../events/on-order-confirmed.ts';
 import { onOrderPlaced } from '../events/on-order-placed.ts';
 import { deliver, envelope, placed, recordingLogger } from '../test/commerce-fixtures.ts';
-import { createShopTestApp, type ShopTestApp } from '../test/shop-test-app.ts';
+import { createSeededShop, type SeededShop } from '../test/shop-test-app.ts';
 import { createPromo } from './manage-promos.ts';
 import { reservePromos } from './reserve-promos.ts';
 
 describe('promo code usage limits', () => {
-  let t: ShopTestApp;
+  let t: SeededShop;
   let wide: Db;
   const log = recordingLogger();
   const line = { variantId: demoVariantId(1), productId: demoProductId(1), sellerId: DEMO_IDS.seller };
@@ -28,15 +27,10 @@ describe('promo code usage limits', () => {
       ?.used_count;
 
   beforeAll(async () => {
-    t = await createShopTestApp();
-    await seedDemo(t.db.sql);
-    // A wider pool than the test database's own, so the racing transactions really run at once.
-    wide = createDb(t.db.url, { max: 20 });
+    t = await createSeededShop(20);
+    wide = t.pool;
   });
-  afterAll(async () => {
-    await wide.end();
-    await t.close();
-  });
+  afterAll(async () => t.close());
 
   it('when 30 orders race for a code limited to 5 uses, exactly 5 win and the rest get PROMO_USAGE_LIMIT_REACHED', async () => {
     await createPromo(t.db.sql, { code: 'RACE5', kind: 'percentage', percent: 10, usageLimit: 5 });
