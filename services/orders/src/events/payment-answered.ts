@@ -11,6 +11,8 @@ import { findOrder, moveOrder, noteStep, scheduleSaga, type OrderRow } from '../
 import { notifyCustomer } from '../notifications/notify-customer.ts';
 
 const WAITING = ['pending', 'awaiting_payment', 'requires_action'];
+/** Statuses an authorization cannot change any more (only its moves forward; cancelled and failed void it). */
+const AFTER_PAYMENT = ['confirmed', 'packed', 'shipped', 'out_for_delivery', 'delivered'];
 
 async function waitingOrder(tx: Tx, orderId: string, intentId: string) {
   return waiting(await findOrder(tx, orderId, true), intentId);
@@ -27,7 +29,10 @@ function waiting(order: OrderRow | undefined, intentId: string) {
 
 export function onPaymentAuthorized(ctx: OrdersContext): EventHandler<typeof PaymentAuthorized> {
   return async (event, tx) => {
-    // Read (and locked) once: usually the saga's own call confirmed it already and nothing is left to do.
+    // Usually the saga's own call confirmed the order already: a read without the row lock says so, and the
+    // batch neither waits for that confirmation's transaction nor makes the next one wait for its own.
+    const seen = await findOrder(tx, event.data.orderId);
+    if (!seen || AFTER_PAYMENT.includes(seen.status)) return;
     const ended = await findOrder(tx, event.data.orderId, true);
     const order = waiting(ended, event.data.intentId);
     if (order) {
