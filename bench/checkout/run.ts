@@ -227,7 +227,7 @@ const rows = results.map(
 const md = `# Checkout benchmark (bench/checkout)
 
 End to end through the gateway: each customer loops \`GET /api/cart\`, \`POST /api/cart/items\`,
-\`POST /api/checkout\` (sandbox card 4242), then follows the order's event stream (\`GET /api/orders/:id/stream\`, as the web app does) until \`confirmed\`.
+\`POST /api/checkout\` (sandbox card 4242), then follows the order's event stream (\`GET /api/orders/:id/stream?until=settled\`, as the web app does: it ends once the checkout settles) until \`confirmed\`.
 Six services run as separate Node processes (their built bundles, as the image runs them), PostgreSQL ${adminUrl.replace(/\/\/[^@]*@/, '//')},
 ${seconds} s per level, load generator on the same machine. ${machine}. ${new Date().toISOString()}.
 
