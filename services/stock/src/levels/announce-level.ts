@@ -2,7 +2,10 @@
  * `stock.level.changed.v1`, coalesced: one event per variant per transaction carrying the level the
  * transaction ends with. The first change appends the event through the outbox; later changes of the same
  * variant in the same transaction update that still unpublished row (the relay cannot see it before the
- * commit), and a rolled-back savepoint takes its row or its update back with it.
+ * commit), and a rolled-back savepoint takes its row or its update back with it. Two orders of one keyed
+ * batch (ADR 0012) that change one variant at the same time may both append: the variant then gets two
+ * events from the transaction, the later one with the level it ends with, and shop's projection keeps the
+ * latest by its time.
  */
 import { LevelChanged, type EventData } from '@sauda/contracts';
 import { appendEvent, type Tx } from '@sauda/kit';

@@ -51,7 +51,8 @@ export async function applyMovement(db: Tx, m: Movement): Promise<boolean> {
  * changed, so no savepoint is needed to retry). Movements of one level add up: the guard holds for the
  * level they leave. A change of the sellable quantity is announced (`stock.level.changed.v1`, once per
  * variant per transaction); `onApplied` is work that must follow a successful change, sent in the same
- * round trip as that announcement. Not for concurrent calls on one transaction that touch one variant.
+ * round trip as that announcement. Concurrent calls on one transaction (a keyed batch) that touch one variant
+ * may announce it twice (see `announce-level.ts`).
  */
 export async function applyMovements(
   db: Tx,
