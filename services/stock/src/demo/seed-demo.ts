@@ -1,7 +1,7 @@
 /** Demo depots, staff, SKUs and stock; safe on every start (fixed ids, ON CONFLICT DO NOTHING). */
 import { DEMO_IDS, DEMO_SITES, demoProductId, demoVariantId } from '@sauda/contracts';
 import { withTransaction, type Db } from '@sauda/kit';
-import { announceLevel } from '../levels/announce-level.ts';
+import { announceLevels, readLevels } from '../levels/announce-level.ts';
 import { DEMO_TITLES } from './titles.ts';
 
 const DEPOTS = [
@@ -64,6 +64,7 @@ export async function seedDemo(db: Db): Promise<number> {
     await tx`insert into depot_staff (user_id, depot_id) values (${DEMO_IDS.warehouseman}, ${DEMO_SITES.depots.almaty})
              on conflict do nothing`;
     let created = 0;
+    const stocked = new Set<string>();
     for (const [index, title] of DEMO_TITLES.entries()) {
       const n = index + 1;
       const variantId = demoVariantId(n);
@@ -84,10 +85,12 @@ export async function seedDemo(db: Db): Promise<number> {
         if (quantity > 0) {
           await tx`insert into movements (variant_id, depot_id, kind, on_hand, reason)
                    values (${variantId}, ${depot.id}, 'receipt', ${quantity}, 'demo opening stock')`;
-          await announceLevel(tx, variantId);
+          stocked.add(variantId);
         }
       }
     }
+    // Each stocked variant's level, announced once with the level the seed leaves.
+    await announceLevels(tx, await readLevels(tx, [...stocked]));
     await tx`update skus set low_since = now() where seller_id = ${DEMO_IDS.seller} and low_since is null
              and low_threshold >= (select coalesce(sum(on_hand - reserved - committed - unavailable), 0)
                                    from stock_levels l where l.variant_id = skus.variant_id)`;

@@ -21,11 +21,6 @@ export interface Level {
   eventId: string | null;
 }
 
-/** Records that `variantId`'s level changed in `tx`. */
-export async function announceLevel(tx: Tx, variantId: string): Promise<void> {
-  await announceLevels(tx, await readLevels(tx, [variantId]));
-}
-
 /**
  * Reads the levels to announce. A statement of its own (not part of the change) so that it sees the change,
  * and a read (not the outbox write) so that it can share the change's round trip.
