@@ -268,25 +268,11 @@ export async function scheduleSaga(
   state: string,
   at: Date | null,
 ): Promise<void> {
-  // The scheduler's trace (a checkout, an event handler, the previous step) is where the step will run.
-  const trace = currentTraceCarrier();
-  const traceJson = trace ? JSON.stringify(trace) : null;
   const notify = at !== null && !noteScheduledByRunner(orderId);
+  const update = setNextStep(db, orderId, state, at === null ? db`null` : db`${at}`, null);
   if (notify)
-    await db`
-      with scheduled as (
-        update orders set saga_state = ${state}, saga_next_at = ${at}, saga_lease_until = null,
-          saga_attempts = case when saga_state = ${state} then saga_attempts else 0 end, updated_at = now(),
-          saga_trace = coalesce(${traceJson}::text::jsonb, saga_trace)
-        where id = ${orderId}
-        returning id)
-      select pg_notify('orders_saga', id::text) from scheduled`;
-  else
-    await db`
-      update orders set saga_state = ${state}, saga_next_at = ${at}, saga_lease_until = null,
-        saga_attempts = case when saga_state = ${state} then saga_attempts else 0 end, updated_at = now(),
-        saga_trace = coalesce(${traceJson}::text::jsonb, saga_trace)
-      where id = ${orderId}`;
+    await db`with scheduled as (${update} returning id) select pg_notify('orders_saga', id::text) from scheduled`;
+  else await update;
 }
 
 /**
@@ -300,13 +286,27 @@ export async function scheduleClaimed(
   state: string,
   leaseMs: number,
 ): Promise<OrderRow | undefined> {
-  const trace = currentTraceCarrier();
-  const [row] = await db<OrderRow[]>`
-    update orders set saga_state = ${state}, saga_next_at = now(),
-      saga_lease_until = now() + ${leaseMs} * interval '1 millisecond',
-      saga_attempts = (case when saga_state = ${state} then saga_attempts else 0 end) + 1, updated_at = now(),
-      saga_trace = coalesce(${trace ? JSON.stringify(trace) : null}::text::jsonb, saga_trace)
-    where id = ${orderId}
-    returning *`;
+  const [row] = await db<OrderRow[]>`${setNextStep(db, orderId, state, db`now()`, leaseMs)} returning *`;
   return row;
+}
+
+/**
+ * The update that sets the saga's next step: unleased, or leased for `leaseMs` to the caller (its attempt
+ * counted). Attempts restart with a new state. The scheduler's trace (a checkout, an event handler, the
+ * previous step) is where the step will run.
+ */
+function setNextStep(
+  db: Queryable,
+  orderId: string,
+  state: string,
+  at: ReturnType<Queryable>,
+  leaseMs: number | null,
+) {
+  const trace = currentTraceCarrier();
+  return db`
+    update orders set saga_state = ${state}, saga_next_at = ${at},
+      saga_lease_until = ${leaseMs === null ? db`null` : db`now() + ${leaseMs} * interval '1 millisecond'`},
+      saga_attempts = (case when saga_state = ${state} then saga_attempts else 0 end) + ${leaseMs === null ? 0 : 1},
+      updated_at = now(), saga_trace = coalesce(${trace ? JSON.stringify(trace) : null}::text::jsonb, saga_trace)
+    where id = ${orderId}`;
 }
